@@ -1,0 +1,21 @@
+/** Issues found in submitted request data, and in workflow events (wrong actor, state, missing reason). */
+export const SUBMISSION_CODES = {
+  FIELD_REQUIRED: { title: 'Required field', doc: 'A required field is empty.' },
+  FIELD_TYPE: { title: 'Wrong type', doc: 'A value of the wrong type (text where a number is expected…).' },
+  FIELD_FORMAT: { title: 'Wrong format', doc: 'A value that does not follow its format (SIRET, e-mail, phone…).' },
+  FIELD_INVALID: { title: 'Invalid value', doc: 'A value that breaks a rule of the schema (length, range, list of values, custom rule).' },
+  FIELD_UNKNOWN: { title: 'Unknown field', doc: 'A field that the form does not have.' },
+  FIELD_LOCKED: { title: 'Locked field changed', doc: 'A field locked by the use case was given another value than the prefilled one.' },
+  TERMS_NOT_ACCEPTED: { title: 'Terms not accepted', doc: 'The CGU, the DPO-informed statement or an attestation was not ticked at submit.' },
+  SCOPE_DISABLED: { title: 'Scope cannot be requested', doc: 'A scope shown as disabled was ticked.' },
+  SCOPE_DEPRECATED: { title: 'Scope no longer available', doc: 'A scope deprecated before the request was created was ticked.' },
+  SCOPE_NOT_IN_USE_CASE: { title: 'Scope outside the use case', doc: 'A scope that the chosen use case does not offer was ticked.' },
+  UNKNOWN_STEP: { title: 'Unknown step', doc: 'Validation was asked for a step the form does not have.' },
+  UNKNOWN_USE_CASE: { title: 'Unknown use case', doc: 'The request names a use case that the definition does not have.' },
+  EVENT_UNKNOWN: { title: 'Unknown event', doc: 'The workflow has no such event.' },
+  EVENT_NOT_ALLOWED_IN_STATE: { title: 'Event not allowed in this state', doc: 'The event has no transition from the current state.' },
+  EVENT_FORBIDDEN: { title: 'Actor may not fire this event', doc: 'The actor has none of the roles that may fire this event on this request.' },
+  EVENT_REASON_REQUIRED: { title: 'Reason required', doc: 'This event needs a reason (or message) for this actor.' },
+  EVENT_GUARD_FAILED: { title: 'Condition not met', doc: 'A guard of the transition refused it (e.g. an active authorization on archive).' },
+  EVENT_INPUT_INVALID: { title: 'Event input invalid', doc: 'The event lacks an input it needs (e.g. the transfer target) or has one of the wrong shape.' },
+} as const;
