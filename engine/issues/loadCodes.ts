@@ -35,5 +35,6 @@ export const LOAD_CODES = {
   CONVENTION_UNKNOWN_HELPER: { title: 'Convention uses an unknown helper', doc: 'A helper or partial that is not registered.' },
   EXAMPLE_INVALID_FORMAT: { title: 'Example file malformed', doc: 'An example must have `data` and may have `use_case`, `context`, `description`, `issues`.' },
   EXAMPLE_UNEXPECTED_ISSUES: { title: 'Example does not produce the listed issues', doc: 'A valid example has issues, or an invalid example produces other issues than it lists.' },
+  INTERNAL_ERROR: { title: 'Engine failure', doc: 'The engine itself failed on this folder: a bug to report; the other definitions still load.' },
   EXAMPLE_MISSING: { title: 'No valid example', doc: 'A definition needs at least one valid example for its tests, types and convention preview.' },
 } as const;

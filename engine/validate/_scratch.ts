@@ -1,0 +1,10 @@
+import { Ajv } from 'ajv';
+import ajvErrors from 'ajv-errors';
+import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { formatLimitDefinition } from 'ajv-formats/dist/limit.js';
+import localizeFr from 'ajv-i18n/localize/fr/index.js';
+console.log(typeof ajvErrors, typeof (ajvErrors as any).default, typeof addFormats, typeof localizeFr, typeof (localizeFr as any).default, Object.keys(fullFormats).length, typeof formatLimitDefinition);
+const ajv = new Ajv({allErrors: true});
+ajvErrors(ajv);
+localizeFr([]);

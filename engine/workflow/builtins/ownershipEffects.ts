@@ -1,0 +1,57 @@
+import type { Owner } from '../Effect.js';
+import { isPlainObject } from '../dataChanges.js';
+import { eventIssue } from '../eventIssue.js';
+import type { EffectDefinition } from '../registry.js';
+
+const transfer: EffectDefinition = {
+  description: 'Give the request to another user of its organisation (`to.userId`), to another organisation (`to.organizationId`), or both.',
+  emits: ['transfer'],
+  apply(c, next) {
+    const to = c.input.to as unknown;
+    const refuse = (pointer: string, message: string) => ({ issues: [eventIssue('EVENT_INPUT_INVALID', pointer, message)] });
+    if (!isPlainObject(to)) return refuse('/to', 'Indiquez à qui transférer la demande : un utilisateur (to.userId), une organisation (to.organizationId) ou les deux.');
+    for (const key of ['userId', 'organizationId'] as const) {
+      if (to[key] !== undefined && (typeof to[key] !== 'string' || to[key] === '')) return refuse(`/to/${key}`, `L’identifiant ${key} du destinataire doit être un texte non vide.`);
+    }
+    const userId = to.userId as string | undefined;
+    const organizationId = to.organizationId as string | undefined;
+    if (!userId && !organizationId) return refuse('/to', 'Indiquez à qui transférer la demande : un utilisateur (to.userId), une organisation (to.organizationId) ou les deux.');
+    const from: Owner = { userId: next.applicantId, organizationId: next.organizationId };
+    const owner: Owner = { userId: userId ?? from.userId, organizationId: organizationId ?? from.organizationId };
+    if (owner.userId === from.userId && owner.organizationId === from.organizationId) return refuse('/to', 'La demande appartient déjà à ce destinataire.');
+    return {
+      next: { ...next, applicantId: owner.userId, organizationId: owner.organizationId },
+      effects: [{ type: 'transfer', from, to: owner }],
+    };
+  },
+};
+
+const createNextStageRequest: EffectDefinition = {
+  description: "Create the request of the next stage (definition.yaml `stage.next`) for the same organisation and applicant, starting from this request's data.",
+  emits: ['create_next_stage_request'],
+  apply(c, next) {
+    const stage = c.definition.meta.stage;
+    if (stage?.kind !== 'sandbox') {
+      return { issues: [eventIssue('EVENT_GUARD_FAILED', '', 'Ce type d’habilitation n’a pas d’étape de production à suivre.')] };
+    }
+    return {
+      next,
+      effects: [
+        {
+          type: 'create_next_stage_request',
+          definitionId: stage.next,
+          fromRequestId: next.id,
+          organizationId: next.organizationId,
+          applicantId: next.applicantId,
+          data: structuredClone(next.data),
+        },
+      ],
+    };
+  },
+};
+
+/** Effects on who owns the request and on the requests that follow it. */
+export const OWNERSHIP_EFFECTS = {
+  transfer,
+  create_next_stage_request: createNextStageRequest,
+};
