@@ -70,6 +70,8 @@ export interface Workflow {
   description?: string;
   /** The state a request is created in, by the event `create`. */
   initial: string;
+  /** Roles the workflow files introduce (e.g. `opinion_giver`), beside the built-in ones and definition.yaml `roles`. */
+  roles: string[];
   states: Record<string, WorkflowState>;
   events: Record<string, WorkflowEvent>;
 }

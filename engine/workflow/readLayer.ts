@@ -9,7 +9,13 @@ export interface Removal {
   at: Origin;
 }
 
-export type LayerTransitions = Transition[] | Removal;
+/** The branches written for one event in one `on`, with the place of the event's key. */
+export interface LayerOn {
+  transitions: Transition[];
+  at: Origin;
+}
+
+export type LayerTransitions = LayerOn | Removal;
 
 export interface LayerState {
   label?: string;
@@ -31,9 +37,15 @@ export interface Layer {
   extends?: { name: string; at: Origin };
   description?: string;
   initial?: { name: string; at: Origin };
+  /** Roles this workflow introduces, beside the built-in ones and definition.yaml `roles`. */
+  roles: string[];
   states: Map<string, LayerState | Removal>;
   events: Map<string, LayerEvent | Removal>;
   on: Map<string, LayerTransitions>;
+  /** The file has an `extends` key, even one of the wrong shape: it is meant as an extension. */
+  extending: boolean;
+  /** The file has an `events` mapping, even an empty one. */
+  declaresEvents: boolean;
 }
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -41,6 +53,8 @@ const NAME = /^[a-z][a-z0-9_]*$/;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+/** A label written with the wrong shape still counts as written: the meta-schema reports it, not "missing". */
+const labelOf = (v: unknown): string | undefined => str(v) ?? (v === undefined ? undefined : '');
 
 /**
  * Read a workflow file into a layer. Never throws: the meta-schema reports wrong shapes, this reports
@@ -50,7 +64,7 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
   const issues: Issue[] = [];
   const at = (pointer: string): Origin => ({ file: file.path, pointer });
   const root = isObject(file.value) ? file.value : {};
-  const layer: Layer = { file, states: new Map(), events: new Map(), on: new Map() };
+  const layer: Layer = { file, roles: [], states: new Map(), events: new Map(), on: new Map(), extending: 'extends' in root, declaresEvents: isObject(root.events) };
 
   /** The entries of a mapping whose keys are names; badly named keys are reported and skipped. */
   const named = (value: unknown, pointer: string, what: string): [string, unknown, string][] => {
@@ -109,8 +123,8 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
     const map = new Map<string, LayerTransitions>();
     for (const [event, item, p] of named(value, pointer, 'event')) {
       if (item === null) map.set(event, { removed: true, at: at(p) });
-      else if (Array.isArray(item)) map.set(event, item.flatMap((branch, i) => (isObject(branch) ? [readTransition(branch, `${p}/${i}`)] : [])));
-      else if (isObject(item)) map.set(event, [readTransition(item, p)]);
+      else if (Array.isArray(item)) map.set(event, { transitions: item.flatMap((branch, i) => (isObject(branch) ? [readTransition(branch, `${p}/${i}`)] : [])), at: at(p) });
+      else if (isObject(item)) map.set(event, { transitions: [readTransition(item, p)], at: at(p) });
     }
     return map;
   };
@@ -123,10 +137,10 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
   for (const [name, value, p] of named(root.states, '/states', 'state')) {
     if (value === null) layer.states.set(name, { removed: true, at: at(p) });
     else if (isObject(value)) {
-      const label = str(value.label);
+      const label = labelOf(value.label);
       const stateDescription = str(value.description);
       layer.states.set(name, {
-        ...(label ? { label } : {}),
+        ...(label !== undefined ? { label } : {}),
         ...(stateDescription ? { description: stateDescription } : {}),
         ...(typeof value.final === 'boolean' ? { final: value.final } : {}),
         on: readOn(value.on, `${p}/on`),
@@ -139,13 +153,13 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
     if (value === null) layer.events.set(name, { removed: true, at: at(p) });
     else if (isObject(value)) {
       const fields: LayerEvent['fields'] = {};
-      const label = str(value.label);
+      const label = labelOf(value.label);
       const eventDescription = str(value.description);
-      const actors = readActors(value.actors);
+      const actors = readActors(value.actors) ?? (value.actors === undefined ? undefined : []);
       const reason = readReason(value.reason, `${p}/reason`);
       const guards = readCalls(value.guards, `${p}/guards`, 'guard');
       const effects = readCalls(value.effects, `${p}/effects`, 'effect');
-      if (label) fields.label = label;
+      if (label !== undefined) fields.label = label;
       if (eventDescription) fields.description = eventDescription;
       if (actors) fields.actors = actors;
       if (reason) fields.reason = reason;
@@ -157,6 +171,7 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
     }
   }
 
+  layer.roles = readActors(root.roles) ?? [];
   layer.on = readOn(root.on, '/on');
   return { layer, issues };
 }

@@ -63,6 +63,7 @@ export const workflowMetaSchema = {
     extends: name,
     description: text,
     initial: name,
+    roles: actors,
     states: { type: 'object', additionalProperties: state },
     events: { type: 'object', additionalProperties: event },
     on,

@@ -2,6 +2,7 @@ import { suggestion } from '../../issues/didYouMean.js';
 import type { DefinitionMeta } from '../../model/DefinitionMeta.js';
 import type { RequestSnapshot } from '../../model/Request.js';
 import type { GuardDefinition } from '../registry.js';
+import { own } from '../Workflow.js';
 
 const FEATURES = ['messaging', 'reopening', 'transfer'] as const satisfies readonly (keyof DefinitionMeta['features'])[];
 type Feature = (typeof FEATURES)[number];
@@ -59,7 +60,7 @@ const notSameActorAs: GuardDefinition<string> = {
     return !last || last.actorId !== c.actor.id;
   },
   refusal: (c, event) => {
-    const label = c.definition.workflow.events[event]?.label ?? event;
+    const label = own(c.definition.workflow.events, event)?.label ?? event;
     return `Vous avez déjà fait l’action « ${label} » sur cette demande : une autre personne doit faire celle-ci.`;
   },
 };

@@ -1,4 +1,3 @@
-import type { ValidationContext } from '../../model/Definition.js';
 import { dataChanges, isPlainObject, mergeData } from '../dataChanges.js';
 import { eventIssue } from '../eventIssue.js';
 import type { EffectDefinition } from '../registry.js';
@@ -32,7 +31,7 @@ const validateData: EffectDefinition<'save' | 'submit'> = {
   argument: 'the validation context: `save` or `submit`',
   argumentSchema: { type: 'string', enum: ['save', 'submit'] },
   emits: [],
-  apply(c, next, context: ValidationContext & string) {
+  apply(c, next, context) {
     const result = c.definition.validator.validate(next.data, {
       context,
       ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}),
