@@ -30,8 +30,12 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
     ast = Handlebars.parse(source);
   } catch (error) {
     const message = (error as Error).message;
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    return [fileIssue(file, 'CONVENTION_SYNTAX', '', `Handlebars syntax error: ${message.split('\n').pop()}`, 'Fix the template at that line.', { position: { line, column: 1 } })];
+    // Handlebars says "Parse error on line 3:" for the grammar, "with doesn't match each - 4:3" for blocks.
+    const grammar = /line (\d+)/.exec(message);
+    const block = / - (\d+):(\d+)$/.exec(message.split('\n')[0]!);
+    const position = grammar ? { line: Number(grammar[1]), column: 1 } : block ? { line: Number(block[1]), column: Number(block[2]) + 1 } : { line: 1, column: 1 };
+    const what = message.split('\n').filter(Boolean).pop()!.replace(/ - \d+:\d+$/, '');
+    return [fileIssue(file, 'CONVENTION_SYNTAX', '', `Handlebars syntax error: ${what}`, 'Fix the template at that line.', { position })];
   }
   const issues: Issue[] = [];
   const helpers = new Set<string>([...BUILT_IN_HELPERS, ...Object.keys(CONVENTION_HELPERS)]);
@@ -103,7 +107,7 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
           const p = statement as hbs.AST.PartialStatement;
           const name = (p.name as hbs.AST.PathExpression).original;
           if (p.name.type === 'PathExpression' && !partials.has(name)) {
-            issues.push(fileIssue(file, 'CONVENTION_UNKNOWN_HELPER', '', `Unknown partial "${name}" in the convention`, suggestion(name, partials, 'Partials in templates/partials')));
+            issues.push(fileIssue(file, 'CONVENTION_UNKNOWN_HELPER', '', `Unknown partial "${name}" in the convention`, suggestion(name, partials, 'Partials in templates/partials'), { position: at(p) }));
           }
           p.params.forEach((x: hbs.AST.Expression) => visitExpr(x, stack));
           p.hash?.pairs.forEach((x: hbs.AST.HashPair) => visitExpr(x.value, stack));
@@ -127,7 +131,7 @@ function step(scope: Scope, part: string, root: JsonSchema): Scope | undefined {
       const next = scope.schemas.flatMap((s) => propertySchemas(root, s, part));
       if (next.length) return { kind: 'schema', schemas: next };
       // A schema that declares no properties (free object, string) cannot be checked deeper.
-      return scope.schemas.every((s) => s.type === 'object' || s.properties) ? undefined : { kind: 'unknown' };
+      return scope.schemas.some((s) => s.type === 'object' || s.properties) ? undefined : { kind: 'unknown' };
     }
     case 'shape':
       if (Array.isArray(scope.shape)) return part === 'length' || /^\d+$/.test(part) ? { kind: 'unknown' } : undefined;

@@ -36,5 +36,7 @@ export function suggestion(word: string, candidates: Iterable<string>, known = '
   const list = [...candidates];
   const near = closest(word, list);
   const shown = list.length > 25 ? list.slice(0, 25).join(', ') + `, … (${list.length} in all)` : list.join(', ');
+  // A close match says enough when the full list would be long.
+  if (near && list.length > 12) return `Did you mean "${near}"?`;
   return (near ? `Did you mean "${near}"? ` : '') + (list.length ? `${known}: ${shown}.` : '');
 }

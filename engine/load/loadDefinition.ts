@@ -14,7 +14,7 @@ import { checkSchemaDocument, readSteps } from '../check/checkSchema.js';
 import { checkScopes } from '../check/checkScopes.js';
 import { checkUiSchema } from '../check/checkUiSchema.js';
 import { checkUseCases } from '../check/checkUseCases.js';
-import { createSubmissionValidator, schemaVocabulary } from '../validate/index.js';
+import { createSubmissionValidator, schemaVocabulary, type EngineSubmissionValidator } from '../validate/index.js';
 import { checkWorkflow } from '../workflow/index.js';
 import { createLoadEnvironment, type LoadEnvironment } from './LoadEnvironment.js';
 import { checkExample, readExamples, runExample } from './loadExamples.js';
@@ -103,7 +103,8 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
     for (const fragment of bundle.fragments) issues.push(...checkSchemaDocument(fragment, vocabulary));
     if (!shape.length) {
       const read = readSteps(schemaFile, bundle.schema);
-      issues.push(...read.issues);
+      // A step behind a broken $ref would only repeat the $ref issue as "not an object".
+      if (!bundle.issues.length) issues.push(...read.issues);
       steps = read.steps;
       bundled = bundle.schema;
     }
@@ -116,7 +117,7 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
     issues.push(...shape);
     if (!shape.length) {
       uiSchema = uiFile.value as Record<string, unknown>;
-      if (bundled) issues.push(...checkUiSchema(uiFile, bundled));
+      if (bundled && !issues.some((i) => i.code.startsWith('REF_'))) issues.push(...checkUiSchema(uiFile, bundled));
     }
   }
 
@@ -125,7 +126,12 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
   if (workflowFile) {
     const checked = checkWorkflow({
       file: workflowFile,
-      loadBase: (name: string) => env.workflows.get(`${name}.yaml`)?.file,
+      loadBase: (name: string) => {
+        const base = env.workflows.get(`${name}.yaml`);
+        // A base that does not parse: its own syntax issues say where, better than "cannot be read".
+        if (base?.issues.length) issues.push(...base.issues);
+        return base?.file;
+      },
       extraRoles: meta?.roles ?? [],
     });
     issues.push(...checked.issues);
@@ -133,7 +139,7 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
   }
 
   // What needs several files at once.
-  let validator: Definition['validator'] | undefined;
+  let validator: EngineSubmissionValidator | undefined;
   if (meta && metaFile && bundled && schemaFile && !issues.some((i) => i.file === schemaFile.path || i.code.startsWith('REF_'))) {
     issues.push(...checkScopes(metaFile, meta, schemaFile, bundled));
     validator = createSubmissionValidator({ schema: bundled, meta, steps });
@@ -150,9 +156,16 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
   let convention: Definition['convention'];
   if (entries.includes('convention.hbs')) {
     const path = `${display}/convention.hbs`;
-    const source = readFileSync(join(absolute, 'convention.hbs'), 'utf8');
-    convention = { file: path, source };
-    if (bundled) issues.push(...checkConvention(path, source, bundled, env.partials));
+    let source: string | undefined;
+    try {
+      source = readFileSync(join(absolute, 'convention.hbs'), 'utf8');
+    } catch (error) {
+      issues.push({ code: 'FOLDER_UNREADABLE', message: `Cannot read ${path}: ${(error as Error).message}.`, file: path, pointer: '' });
+    }
+    if (source !== undefined) {
+      convention = { file: path, source };
+      if (bundled) issues.push(...checkConvention(path, source, bundled, env.partials));
+    }
   }
 
   const examples: Definition['examples'] = [];

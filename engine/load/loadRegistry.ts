@@ -46,6 +46,7 @@ export function loadRegistry(root: string, options: Omit<LoadOptions, 'definitio
 /** A sandbox names its production stage and the production stage names it back. */
 function checkStages(results: LoadResult[]): void {
   const byId = new Map(results.map((r) => [r.id, r]));
+  const broken: LoadResult[] = [];
   for (const r of results) {
     const stage = r.definition?.meta.stage;
     if (!stage) continue;
@@ -58,7 +59,9 @@ function checkStages(results: LoadResult[]): void {
       const why = !other ? `no definition "${otherId}" exists` : `"${otherId}" does not name "${r.id}" back as its ${stage.kind === 'sandbox' ? 'previous' : 'next'} stage`;
       const file = readSourceFile(join(r.folder, 'definition.yaml'), `${r.folder}/definition.yaml`).file!;
       r.issues.push(fileIssue(file, 'STAGE_UNKNOWN', `/stage/${key}`, `stage.${key} is "${otherId}" but ${why}`, 'Link both stages to each other.'));
-      delete r.definition;
+      broken.push(r);
     }
   }
+  // Only now: each stage must be judged against the other as it was loaded.
+  for (const r of broken) delete r.definition;
 }

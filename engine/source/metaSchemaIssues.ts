@@ -4,7 +4,8 @@ import type { Issue } from '../issues/Issue.js';
 import { suggestion } from '../issues/didYouMean.js';
 import type { SourceFile } from './SourceFile.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their parentSchema, whose properties are the known keys of an unknown-key hint.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /**
