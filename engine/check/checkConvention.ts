@@ -41,7 +41,7 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
   const helpers = new Set<string>([...BUILT_IN_HELPERS, ...Object.keys(CONVENTION_HELPERS)]);
   const at = (node: Node) => ({ line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 });
 
-  const resolve = (expr: hbs.AST.PathExpression, stack: Scope[]) => {
+  const resolve = (expr: hbs.AST.PathExpression, stack: Scope[], report = true) => {
     if (expr.data) {
       if (!expr.original.startsWith('@root')) return;
     }
@@ -53,6 +53,7 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
       walked.push(part);
       const next = step(scope, part, schema);
       if (!next) {
+        if (!report) return;
         const known = keysOf(scope, schema);
         issues.push(fileIssue(file, 'CONVENTION_UNKNOWN_VARIABLE', '/' + walked.join('/'), `Unknown variable "${expr.original}" in the convention`, suggestion(part, known, scope.kind === 'root' ? 'Available' : 'Known keys there'), { position: at(expr) }));
         return;
@@ -95,7 +96,8 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
           visitCall(b, stack, true);
           let inner: Scope[] = stack;
           const param = b.params[0];
-          const target = param?.type === 'PathExpression' ? resolve(param as hbs.AST.PathExpression, stack) : undefined;
+          // visitCall has already reported this parameter if it is unknown.
+          const target = param?.type === 'PathExpression' ? resolve(param as hbs.AST.PathExpression, stack, false) : undefined;
           if (name === 'each') inner = [...stack, target ? itemsOf(target, schema) : { kind: 'unknown' }];
           else if (name === 'with') inner = [...stack, target ?? { kind: 'unknown' }];
           visit(b.program, inner);

@@ -55,7 +55,9 @@ export function checkUseCases(
       }
     });
     if (!validator || !fieldsKnown) return;
-    const saved = validator.validate(prefill, { context: 'save', useCaseId: useCase.id });
+    // The use case's own rules (its scopes, its locks) are checked above; the plain save validator,
+    // compiled once for every use case, says whether the values themselves are valid.
+    const saved = validator.validate(prefill, { context: 'save' });
     for (const issue of saved.issues) {
       issues.push(fileIssue(file, 'USE_CASE_PREFILL_INVALID', `${base}/prefill${issue.pointer}`, `Prefill of use case "${useCase.id}" is invalid: ${issue.message}`));
     }

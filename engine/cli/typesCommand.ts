@@ -11,7 +11,7 @@ import { formatResults } from './formatIssues.js';
 export async function typesCommand(args: string[]): Promise<number> {
   const checkOnly = args.includes('--check');
   const dir = args.find((a) => !a.startsWith('--')) ?? 'definitions';
-  const registry = loadRegistry(dir, { examples: false });
+  const registry = loadRegistry(dir, { deep: false });
   let status = 0;
   for (const result of registry.results) {
     if (!result.definition) {

@@ -33,8 +33,12 @@ export interface LoadOptions {
   definitionsRoot?: string;
   /** Reuse one environment across the folders of a root, so shared files are read once. */
   environment?: LoadEnvironment;
-  /** Run the examples and report those that do not produce what they list (default true). */
-  examples?: boolean;
+  /**
+   * Also compile the validators, validate the use cases' prefills with them and run every example
+   * (default true: what `datapass check` and the tests do). Without it, loading checks every file and
+   * cross-reference but compiles nothing: validators compile on first use.
+   */
+  deep?: boolean;
 }
 
 /**
@@ -45,6 +49,7 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
   const absolute = resolve(folder);
   const id = basename(absolute);
   const display = relative(process.cwd(), absolute) || '.';
+  const deep = options.deep !== false;
   const env = options.environment ?? createLoadEnvironment(options.definitionsRoot ?? join(absolute, '..'));
   const issues: Issue[] = [];
   const result = (definition?: Definition): LoadResult => ({ id, folder: display, issues, ...(definition && !issues.length ? { definition } : {}) });
@@ -143,14 +148,14 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
   if (meta && metaFile && bundled && schemaFile && !issues.some((i) => i.file === schemaFile.path || i.code.startsWith('REF_'))) {
     issues.push(...checkScopes(metaFile, meta, schemaFile, bundled));
     validator = createSubmissionValidator({ schema: bundled, meta, steps });
-    const compileError = validator.precompile();
+    const compileError = deep ? validator.precompile() : undefined;
     if (compileError) {
       issues.push(fileIssue(schemaFile, 'SCHEMA_INVALID', '', `schema.json cannot be compiled: ${compileError}`));
-      validator = undefined;
     }
     if (!issues.some((i) => i.code === 'UNKNOWN_SCOPE' || i.code === 'SCOPES_WITHOUT_STEP')) {
-      issues.push(...checkUseCases(metaFile, meta, bundled, steps, validator));
+      issues.push(...checkUseCases(metaFile, meta, bundled, steps, deep && !compileError ? validator : undefined));
     }
+    if (compileError) validator = undefined;
   }
 
   let convention: Definition['convention'];
@@ -173,7 +178,7 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
     const read = readExamples(absolute, display, meta);
     issues.push(...read.issues);
     examples.push(...read.examples.map((e) => e.example));
-    if (validator && options.examples !== false) {
+    if (validator && deep) {
       for (const { example, file } of read.examples) issues.push(...checkExample(file, example, runExample(example, validator)));
     }
     if (!read.issues.length && !examples.some((e) => !e.issues.length) && existsSync(join(absolute, 'definition.yaml'))) {

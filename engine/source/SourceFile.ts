@@ -37,19 +37,27 @@ export function toPointer(segments: readonly (string | number)[]): string {
 }
 
 /** Build a SourceFile from text already parsed into `value`, using the yaml parser for positions only. */
-export function createSourceFile(path: string, text: string, value: unknown): SourceFile {
-  const lineCounter = new LineCounter();
-  let doc: Document | undefined;
-  try {
-    doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
-  } catch {
-    doc = undefined;
-  }
+export function createSourceFile(path: string, text: string, value: unknown, parsed?: { doc: Document; lineCounter: LineCounter }): SourceFile {
+  // Positions are only needed when an issue is reported: parse for them on first use, not on load.
+  let lineCounter = parsed?.lineCounter;
+  let doc = parsed?.doc;
+  const counter = (): LineCounter => {
+    if (!lineCounter) {
+      lineCounter = new LineCounter();
+      try {
+        doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+      } catch {
+        doc = undefined;
+      }
+    }
+    return lineCounter;
+  };
   const positionOf = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
+    const p = counter().linePos(offset);
     return { line: p.line, column: p.col };
   };
   const locate = (pointer: string, options?: { key?: boolean }): Position | undefined => {
+    counter();
     if (!doc?.contents) return text.length ? positionOf(0) : undefined;
     let node: Node | null = doc.contents as Node;
     let keyNode: Node | null = null;

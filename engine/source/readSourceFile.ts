@@ -45,7 +45,7 @@ function parseYaml(text: string, path: string): ReadResult {
   } catch (error) {
     return { file: bare, issues: [fileIssue(bare, 'YAML_SYNTAX', '', `YAML cannot be turned into data: ${firstLine((error as Error).message)}`)] };
   }
-  return { file: createSourceFile(path, text, value), issues: [] };
+  return { file: createSourceFile(path, text, value, { doc, lineCounter }), issues: [] };
 }
 
 function parseJson(text: string, path: string): ReadResult {
@@ -62,16 +62,36 @@ function parseJson(text: string, path: string): ReadResult {
     return { file: bare, issues: [fileIssue(bare, 'JSON_SYNTAX', '', what, 'JSON allows no comments nor trailing commas, and needs double-quoted keys.', { position })] };
   }
   const file = createSourceFile(path, text, value);
-  // JSON.parse keeps the last of two equal keys silently; the yaml parser sees both.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const issues = doc.errors
-    .filter((e) => e.code === 'DUPLICATE_KEY')
-    .map((e) => {
-      const { line, col } = lineCounter.linePos(e.pos[0]);
-      return fileIssue(file, 'DUPLICATE_KEY', '', 'Duplicate key in an object', 'Remove or rename one of the two keys.', { position: { line, column: col } });
-    });
+  // JSON.parse keeps the last of two equal keys silently.
+  const issues = duplicateJsonKeys(text).map(({ offset, key }) =>
+    fileIssue(file, 'DUPLICATE_KEY', '', `Duplicate key "${key}" in an object`, 'Remove or rename one of the two keys.', { position: file.positionOf(offset) }),
+  );
   return { file, issues };
+}
+
+/** The second and later occurrences of a key in the same object of a valid JSON text, with their offsets. */
+export function duplicateJsonKeys(text: string): { offset: number; key: string }[] {
+  const found: { offset: number; key: string }[] = [];
+  const objects: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') objects.push(new Set());
+    else if (c === '[') objects.push(null);
+    else if (c === '}' || c === ']') objects.pop();
+    else if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const keys = objects[objects.length - 1];
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (keys && text[j] === ':') {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (keys.has(key)) found.push({ offset: start, key });
+        else keys.add(key);
+      }
+    }
+  }
+  return found;
 }
 
 function firstLine(message: string): string {

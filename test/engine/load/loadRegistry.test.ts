@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { definitionFolders, loadRegistry, type Registry } from '../../../engine/load/loadRegistry.js';
+import { loadDefinition } from '../../../engine/load/loadDefinition.js';
+import { DEFINITIONS, ROOT, TEMPLATES } from '../../helpers/paths.js';
+
+const BROKEN = join(ROOT, 'test', 'fixtures', 'broken-definitions');
+const MINIMAL = join(BROKEN, '_bases', 'minimal');
+
+/** A definitions root of its own: the real _shared and _workflows, and the folders given. */
+function makeRoot(folders: Record<string, string | ((dir: string) => void)>): string {
+  const root = mkdtempSync(join(tmpdir(), 'datapass-registry-'));
+  cpSync(join(DEFINITIONS, '_shared'), join(root, '_shared'), { recursive: true });
+  cpSync(join(DEFINITIONS, '_workflows'), join(root, '_workflows'), { recursive: true });
+  for (const [name, from] of Object.entries(folders)) {
+    const dir = join(root, name);
+    if (typeof from === 'string') cpSync(from, dir, { recursive: true, filter: (src) => !src.endsWith('expected.yaml') });
+    else {
+      cpSync(MINIMAL, dir, { recursive: true });
+      from(dir);
+    }
+  }
+  return root;
+}
+
+/** The minimal definition with a `stage:` block added to its definition.yaml. */
+const withStage = (stage: string) => (dir: string) => {
+  const path = join(dir, 'definition.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8') + stage);
+};
+
+const byId = (registry: Registry, id: string) => registry.results.find((r) => r.id === id)!;
+
+describe('loadRegistry', () => {
+  const roots: string[] = [];
+  after(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  const root = (folders: Parameters<typeof makeRoot>[0]) => {
+    const r = makeRoot(folders);
+    roots.push(r);
+    return r;
+  };
+
+  describe('a root with one good and one broken folder', () => {
+    let dir: string;
+    let registry: Registry;
+    before(() => {
+      // "a-broken" sorts first: a broken folder loaded before a good one must not stop it.
+      dir = root({ 'a-broken': join(BROKEN, 'workflow-target-typo'), good: MINIMAL, 'z-broken': join(BROKEN, 'json-syntax-schema') });
+      registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+    });
+
+    it('loads the good folder', () => {
+      const good = byId(registry, 'good');
+      assert.deepEqual(good.issues, []);
+      assert.ok(good.definition);
+      assert.equal(registry.definitions.get('good'), good.definition);
+      assert.equal(good.definition.meta.name, 'API Minimale');
+    });
+
+    it('reports the broken folders, each with its own issues, and leaves them out of the definitions', () => {
+      const first = byId(registry, 'a-broken');
+      assert.deepEqual(first.issues.map((i) => [i.code, i.pointer, i.line]), [['WORKFLOW_UNKNOWN_TARGET', '/states/submitted/on/approve/target', 5]]);
+      assert.equal(first.definition, undefined);
+      const last = byId(registry, 'z-broken');
+      assert.deepEqual(last.issues.map((i) => [i.code, i.line]), [['JSON_SYNTAX', 14]]);
+      assert.ok(last.issues[0]!.file!.endsWith('z-broken/schema.json'));
+      assert.deepEqual([...registry.definitions.keys()], ['good']);
+    });
+
+    it('gives the good folder the same definition as loading it alone', () => {
+      const alone = loadDefinition(join(dir, 'good'), { definitionsRoot: dir });
+      assert.deepEqual(alone.issues, []);
+      assert.deepEqual(byId(registry, 'good').definition!.schema, alone.definition!.schema);
+      assert.deepEqual(byId(registry, 'good').definition!.steps, alone.definition!.steps);
+    });
+  });
+
+  describe('folders that are not definitions', () => {
+    it('skips folders starting with _ or ., and plain files', () => {
+      const dir = root({ good: MINIMAL, _drafts: MINIMAL, '.hidden': MINIMAL });
+      writeFileSync(join(dir, 'notes.md'), '# not a definition\n');
+      assert.deepEqual(definitionFolders(dir), ['good']);
+      const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+      assert.deepEqual(registry.results.map((r) => r.id), ['good']);
+      assert.deepEqual([...registry.definitions.keys()], ['good']);
+    });
+
+    it('loads the real definitions root, whose _shared and _workflows are not definitions', () => {
+      const registry = loadRegistry(DEFINITIONS, { templatesDir: TEMPLATES });
+      assert.ok(registry.results.length >= 1);
+      for (const r of registry.results) assert.ok(!r.id.startsWith('_'), r.id);
+      assert.ok(registry.definitions.has('api-exemple'));
+    });
+  });
+
+  describe('stages', () => {
+    it('reports STAGE_UNKNOWN at definition.yaml, with its line, when the next stage does not exist', () => {
+      const dir = root({ 'api-bac-a-sable': withStage('stage:\n  kind: sandbox\n  next: api-production\n') });
+      const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+      const sandbox = byId(registry, 'api-bac-a-sable');
+      assert.equal(sandbox.definition, undefined);
+      assert.deepEqual(
+        sandbox.issues.map((i) => ({ code: i.code, file: relative(join(dir, 'api-bac-a-sable'), resolve(i.file!)), pointer: i.pointer, line: i.line })),
+        // definition.yaml of the minimal base has 5 lines; `next:` is the 8th.
+        [{ code: 'STAGE_UNKNOWN', file: 'definition.yaml', pointer: '/stage/next', line: 8 }],
+      );
+      assert.match(sandbox.issues[0]!.message, /api-production/);
+      assert.match(sandbox.issues[0]!.message, /definition\.yaml:8:/);
+      assert.equal(registry.definitions.size, 0);
+    });
+
+    it('loads two stages that name each other', () => {
+      const dir = root({
+        'api-bac-a-sable': withStage('stage:\n  kind: sandbox\n  next: api-prod\n'),
+        'api-prod': withStage('stage:\n  kind: production\n  previous: api-bac-a-sable\n'),
+      });
+      const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+      assert.deepEqual(registry.results.flatMap((r) => r.issues.map((i) => i.message)), []);
+      assert.deepEqual([...registry.definitions.keys()].sort(), ['api-bac-a-sable', 'api-prod']);
+    });
+
+    it('reports a production stage that the sandbox it names does not name back', () => {
+      const dir = root({
+        'api-bac-a-sable': withStage('stage:\n  kind: sandbox\n  next: api-autre\n'),
+        'api-autre': MINIMAL,
+        'api-prod': withStage('stage:\n  kind: production\n  previous: api-bac-a-sable\n'),
+      });
+      const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+      const prod = byId(registry, 'api-prod');
+      assert.deepEqual(prod.issues.map((i) => [i.code, i.pointer, i.line]), [['STAGE_UNKNOWN', '/stage/previous', 8]]);
+      assert.match(prod.issues[0]!.message, /does not name "api-prod" back/);
+      // The sandbox names a definition without a stage: it does not link back either.
+      assert.deepEqual(byId(registry, 'api-bac-a-sable').issues.map((i) => [i.code, i.pointer]), [['STAGE_UNKNOWN', '/stage/next']]);
+      assert.deepEqual([...registry.definitions.keys()], ['api-autre']);
+    });
+  });
+
+  it('reports a definitions root without _workflows at each workflow.yaml, without stopping', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datapass-registry-'));
+    roots.push(dir);
+    cpSync(join(DEFINITIONS, '_shared'), join(dir, '_shared'), { recursive: true });
+    mkdirSync(join(dir, 'good'));
+    cpSync(MINIMAL, join(dir, 'good'), { recursive: true });
+    const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+    assert.deepEqual(byId(registry, 'good').issues.map((i) => i.code), ['WORKFLOW_EXTENDS_UNKNOWN']);
+  });
+});
