@@ -46,7 +46,7 @@ export function checkUseCases(
       if (!subschemasAt(schema, segments).length) {
         issues.push(fileIssue(file, 'USE_CASE_UNKNOWN_FIELD', `${base}/locked/${j}`, `Use case "${useCase.id}" locks "${pointer}", which is not a field of the schema`, 'Write a JSON pointer to a field, e.g. /legal/cadre_juridique_nature.'));
       } else if (valueAt(prefill, segments) === undefined) {
-        issues.push(fileIssue(file, 'USE_CASE_UNKNOWN_FIELD', `${base}/locked/${j}`, `Use case "${useCase.id}" locks "${pointer}" but does not prefill it`, `Add its value under ${base}/prefill, or the applicant will face an empty field they cannot fill.`));
+        issues.push(fileIssue(file, 'USE_CASE_LOCKED_NOT_PREFILLED', `${base}/locked/${j}`, `Use case "${useCase.id}" locks "${pointer}" but does not prefill it`, `Add its value under ${base}/prefill, or the applicant will face an empty field they cannot fill.`));
       }
     });
     useCase.steps?.forEach((step, j) => {
@@ -60,6 +60,14 @@ export function checkUseCases(
     const saved = validator.validate(prefill, { context: 'save' });
     for (const issue of saved.issues) {
       issues.push(fileIssue(file, 'USE_CASE_PREFILL_INVALID', `${base}/prefill${issue.pointer}`, `Prefill of use case "${useCase.id}" is invalid: ${issue.message}`));
+    }
+    // A save checks shapes only; a prefilled value must also pass the submit rules (formats, lengths),
+    // or every applicant of the use case would be stuck with it. Absent fields are the applicant's to fill.
+    if (saved.valid) {
+      for (const issue of validator.validate(prefill, { context: 'submit' }).issues) {
+        if (issue.code === 'FIELD_REQUIRED' || issue.code === 'TERMS_NOT_ACCEPTED' || valueAt(prefill, pointerSegments(issue.pointer)) === undefined) continue;
+        issues.push(fileIssue(file, 'USE_CASE_PREFILL_INVALID', `${base}/prefill${issue.pointer}`, `Prefill of use case "${useCase.id}" is invalid: ${issue.message}`));
+      }
     }
     const hidden = useCase.steps ? stepIds.filter((s) => !useCase.steps!.includes(s)) : [];
     if (hidden.length && saved.valid) {

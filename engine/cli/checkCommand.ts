@@ -4,6 +4,9 @@ import { loadDefinition } from '../load/loadDefinition.js';
 import { loadRegistry } from '../load/loadRegistry.js';
 import type { LoadResult } from '../model/Definition.js';
 import { formatResults } from './formatIssues.js';
+import { EXAMPLE_FOLDER } from './newCommand.js';
+
+const PLATFORM_DEFINITIONS = dirname(EXAMPLE_FOLDER);
 
 /** `datapass check [dir] [--json]`: a definitions root or one definition folder; exit 1 on any issue. */
 export function checkCommand(args: string[]): number {
@@ -15,7 +18,10 @@ export function checkCommand(args: string[]): number {
   }
   let results: LoadResult[];
   if (existsSync(join(dir, 'definition.yaml')) || existsSync(join(dir, 'schema.json'))) {
-    results = [loadDefinition(dir, { definitionsRoot: dirname(resolve(dir)) })];
+    // A folder outside a definitions root (being drafted elsewhere) uses the platform's fragments and workflows.
+    const parent = dirname(resolve(dir));
+    const root = existsSync(join(parent, '_workflows')) ? parent : PLATFORM_DEFINITIONS;
+    results = [loadDefinition(dir, { definitionsRoot: root })];
   } else {
     results = loadRegistry(dir).results;
   }

@@ -26,6 +26,7 @@ export const LOAD_CODES = {
   SCOPES_WITHOUT_STEP: { title: 'Scopes declared without a scopes step', doc: 'definition.yaml declares scopes but schema.json has no top-level `scopes` array property, or the reverse.' },
   UNKNOWN_SCOPE: { title: 'Unknown scope', doc: 'A scope value used by a use case, the schema or an example that definition.yaml does not declare.' },
   USE_CASE_UNKNOWN_FIELD: { title: 'Use case names an absent field', doc: 'A prefill key or locked pointer of a use case that is not in the schema.' },
+  USE_CASE_LOCKED_NOT_PREFILLED: { title: 'Locked field not prefilled', doc: 'A use case locks a field without giving it a value: the applicant would face an empty field they cannot fill.' },
   USE_CASE_UNKNOWN_STEP: { title: 'Use case names an absent step', doc: 'A use case `steps` entry that is not a step of the schema.' },
   USE_CASE_PREFILL_INVALID: { title: 'Use case prefill does not validate', doc: 'A prefilled value does not satisfy the schema (checked as a save).' },
   USE_CASE_HIDDEN_STEP_INCOMPLETE: { title: 'Hidden step not fully prefilled', doc: 'A use case hides a step, but its prefill does not make that step valid, so the applicant could never submit.' },
