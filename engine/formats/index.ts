@@ -1,0 +1,10 @@
+export type { FormatDefinition } from './FormatDefinition.js';
+export { registerFormat, getFormat, isKnownFormat, knownFormats, formatDefinitions, onFormat } from './formatRegistry.js';
+export { isSiret } from './siretFormat.js';
+export { isSiren } from './sirenFormat.js';
+export { isFrenchPhone } from './phoneFrFormat.js';
+export { isFrenchMobile } from './mobileFrFormat.js';
+export { parseFrenchPhoneNumber, type FrenchPhoneNumber } from './frenchPhoneNumber.js';
+export { isEmail } from './emailFormat.js';
+export { isWebUrl } from './urlFormat.js';
+export { luhn } from './luhn.js';
