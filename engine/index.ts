@@ -1,0 +1,32 @@
+/**
+ * The engine's public surface: the server, the renderer and the CLI import the engine only from here.
+ * Everything else under engine/ is internal and may change.
+ */
+
+// Loading and checking definitions
+export { loadDefinition, DEFINITION_FILES, type LoadOptions } from './load/loadDefinition.js';
+export { loadRegistry, definitionFolders, type Registry } from './load/loadRegistry.js';
+export { runExample } from './load/loadExamples.js';
+
+// The model
+export type { Definition, Example, LoadResult, Step, SubmissionValidator, ValidationContext, ValidationOptions, ValidationResult } from './model/Definition.js';
+export type { Attestation, DefinitionMeta, Scope, ScopeGroup, UseCase } from './model/DefinitionMeta.js';
+export type { Actor, AuthorizationSnapshot, RequestSnapshot, RequestState, WorkflowEventInput } from './model/Request.js';
+export type { JsonSchema } from './schema/JsonSchema.js';
+export { subschemasAt, titleAt } from './schema/subschemasAt.js';
+
+// Issues
+export type { Issue } from './issues/Issue.js';
+export { ISSUE_CATALOGUE, isIssueCode, type IssueCode } from './issues/catalogue.js';
+
+// Submissions
+export { registerFormat, isKnownFormat, knownFormats, type EngineSubmissionValidator } from './validate/index.js';
+
+// Workflow
+export { transition, allowedEvents, actorRoles, defaultWorkflowRegistry, createWorkflowRegistry, type Effect, type TransitionResult, type Workflow } from './workflow/index.js';
+
+// Conventions and types
+export { CONVENTION_CONTEXT } from './convention/conventionContext.js';
+export { CONVENTION_HELPERS } from './convention/helpers.js';
+export { generateTypes, typeName } from './types/generateTypes.js';
+export { WIDGET_NAMES } from './ui/widgetNames.js';
