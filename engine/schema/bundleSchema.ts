@@ -105,8 +105,14 @@ function sharedName(target: string, fromShared: boolean): string | undefined {
 }
 
 function resolves(document: unknown, fragment: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    return false; // a malformed %-escape points at nothing
+  }
   let node = document;
-  for (const segment of pointerSegments(decodeURIComponent(fragment))) {
+  for (const segment of pointerSegments(decoded)) {
     if (node === null || typeof node !== 'object') return false;
     node = (node as Record<string, unknown>)[segment];
   }
