@@ -6,15 +6,11 @@ import { expandBranches } from '../schema/subschemasAt.js';
 import { walkSchema } from '../schema/walkSchema.js';
 import type { SourceFile } from '../source/SourceFile.js';
 import type { Step } from '../model/Definition.js';
+import type { SchemaVocabulary } from '../validate/schemaVocabulary.js';
 
 /** Top-level data keys the engine owns: a step may not use them. */
 export const RESERVED_STEPS = ['terms'] as const;
 
-export interface SchemaVocabulary {
-  keywords: ReadonlySet<string>;
-  isKnownFormat(name: string): boolean;
-  knownFormats(): string[];
-}
 
 /**
  * Check one schema document as written (schema.json or a shared fragment): unknown keywords, unknown
