@@ -5,7 +5,7 @@ import type { Step, SubmissionValidator } from '../model/Definition.js';
 import type { DefinitionMeta } from '../model/DefinitionMeta.js';
 import type { JsonSchema } from '../schema/JsonSchema.js';
 import { knownProperties, subschemasAt } from '../schema/subschemasAt.js';
-import { pointerSegments, toPointer, type SourceFile } from '../source/SourceFile.js';
+import { pointerSegments, toPointer, valueAtPointer, type SourceFile } from '../source/SourceFile.js';
 
 /**
  * Use cases name fields, steps and values of the form: each must exist, prefilled values must be valid
@@ -45,7 +45,7 @@ export function checkUseCases(
       const segments = pointerSegments(pointer);
       if (!subschemasAt(schema, segments).length) {
         issues.push(fileIssue(file, 'USE_CASE_UNKNOWN_FIELD', `${base}/locked/${j}`, `Use case "${useCase.id}" locks "${pointer}", which is not a field of the schema`, 'Write a JSON pointer to a field, e.g. /legal/cadre_juridique_nature.'));
-      } else if (valueAt(prefill, segments) === undefined) {
+      } else if (valueAtPointer(prefill, pointer) === undefined) {
         issues.push(fileIssue(file, 'USE_CASE_LOCKED_NOT_PREFILLED', `${base}/locked/${j}`, `Use case "${useCase.id}" locks "${pointer}" but does not prefill it`, `Add its value under ${base}/prefill, or the applicant will face an empty field they cannot fill.`));
       }
     });
@@ -65,7 +65,7 @@ export function checkUseCases(
     // or every applicant of the use case would be stuck with it. Absent fields are the applicant's to fill.
     if (saved.valid) {
       for (const issue of validator.validate(prefill, { context: 'submit' }).issues) {
-        if (issue.code === 'FIELD_REQUIRED' || issue.code === 'TERMS_NOT_ACCEPTED' || valueAt(prefill, pointerSegments(issue.pointer)) === undefined) continue;
+        if (issue.code === 'FIELD_REQUIRED' || issue.code === 'TERMS_NOT_ACCEPTED' || valueAtPointer(prefill, issue.pointer) === undefined) continue;
         issues.push(fileIssue(file, 'USE_CASE_PREFILL_INVALID', `${base}/prefill${issue.pointer}`, `Prefill of use case "${useCase.id}" is invalid: ${issue.message}`));
       }
     }
@@ -81,13 +81,4 @@ export function checkUseCases(
     }
   });
   return issues;
-}
-
-function valueAt(root: unknown, segments: string[]): unknown {
-  let node = root;
-  for (const s of segments) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[s];
-  }
-  return node;
 }

@@ -31,6 +31,16 @@ export function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The value at a JSON pointer inside plain data; undefined when the path leaves the data. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
 /** Join segments into a JSON pointer, escaping `~` and `/`. */
 export function toPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');

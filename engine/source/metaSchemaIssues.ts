@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { fileIssue } from '../issues/makeIssue.js';
 import type { Issue } from '../issues/Issue.js';
 import { suggestion } from '../issues/didYouMean.js';
-import type { SourceFile } from './SourceFile.js';
+import { valueAtPointer, type SourceFile } from './SourceFile.js';
 
 // verbose: errors carry their parentSchema, whose properties are the known keys of an unknown-key hint.
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -48,9 +48,9 @@ function toIssue(file: SourceFile, e: ErrorObject): Issue {
     case 'required':
       return fileIssue(file, 'META_SCHEMA', at, `Missing key "${e.params.missingProperty}"`, 'Add it: see definitions/README.md.');
     case 'enum':
-      return fileIssue(file, 'META_SCHEMA', at, `Value ${JSON.stringify(valueAt(file.value, at))} is not allowed`, suggestion(String(valueAt(file.value, at)), (e.params.allowedValues as unknown[]).map(String), 'Allowed values'));
+      return fileIssue(file, 'META_SCHEMA', at, `Value ${JSON.stringify(valueAtPointer(file.value, at))} is not allowed`, suggestion(String(valueAtPointer(file.value, at)), (e.params.allowedValues as unknown[]).map(String), 'Allowed values'));
     case 'type':
-      return fileIssue(file, 'META_SCHEMA', at, `Expected ${e.params.type}, found ${describe(valueAt(file.value, at))}`);
+      return fileIssue(file, 'META_SCHEMA', at, `Expected ${e.params.type}, found ${describe(valueAtPointer(file.value, at))}`);
     default:
       return fileIssue(file, 'META_SCHEMA', at, `Value ${e.message ?? 'is invalid'}`);
   }
@@ -58,15 +58,6 @@ function toIssue(file: SourceFile, e: ErrorObject): Issue {
 
 function escape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const s of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[s.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
 }
 
 function describe(value: unknown): string {
