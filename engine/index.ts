@@ -28,5 +28,7 @@ export { transition, allowedEvents, actorRoles, defaultWorkflowRegistry, createW
 // Conventions and types
 export { CONVENTION_CONTEXT } from './convention/conventionContext.js';
 export { CONVENTION_HELPERS } from './convention/helpers.js';
+export { grantedScopes, type GrantedScopeGroup } from './convention/grantedScopes.js';
+export { createConventionRenderer, type ConventionContext, type ConventionRenderer } from './convention/conventionRenderer.js';
 export { generateTypes, typeName } from './types/generateTypes.js';
 export { WIDGET_NAMES } from './ui/widgetNames.js';

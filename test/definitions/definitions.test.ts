@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { loadRegistry } from '../../engine/load/loadRegistry.js';
 import { runExample } from '../../engine/load/loadExamples.js';
-import { CONVENTION_HELPERS } from '../../engine/convention/helpers.js';
+import { createConventionRenderer } from '../../engine/convention/conventionRenderer.js';
+import { grantedScopes } from '../../engine/convention/grantedScopes.js';
 import { generateTypes } from '../../engine/types/generateTypes.js';
 import { DEFINITIONS, TEMPLATES } from '../helpers/paths.js';
 
 // One data-driven suite walks every definition folder: adding a folder adds its tests.
 const registry = loadRegistry(DEFINITIONS, { templatesDir: TEMPLATES });
 
-function conventionRenderer() {
-  const hbs = Handlebars.create();
-  for (const [name, helper] of Object.entries(CONVENTION_HELPERS)) hbs.registerHelper(name, helper.fn as Handlebars.HelperDelegate);
-  for (const file of readdirSync(join(TEMPLATES, 'partials'))) hbs.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(TEMPLATES, 'partials', file), 'utf8'));
-  return hbs;
-}
+const renderer = createConventionRenderer(TEMPLATES);
 
 describe('every definition folder', () => {
   it('finds the definitions', () => {
@@ -49,15 +45,36 @@ describe('every definition folder', () => {
         });
       }
 
-      it('has a convention that renders with its valid examples', function () {
+      it('has a convention that renders each valid example as an agreement between the parties', function () {
         if (!definition.convention) this.skip();
-        const template = conventionRenderer().compile(definition.convention!.source);
+        const escape = (v: string) => Handlebars.escapeExpression(v);
         for (const example of definition.examples.filter((e) => !e.issues.length)) {
           const data = definition.validator.normalize(example.data, example.useCaseId ? { useCaseId: example.useCaseId } : {});
-          const html = template({ data, definition: { ...definition.meta }, organization: { name: 'Commune de Test', siret: '21350238500019' }, request: { public_id: 'D1' }, granted_scopes: [], generated_at: '2026-11-23' });
-          const intitule = (data.basic_infos as { intitule?: string } | undefined)?.intitule;
-          if (intitule) assert.ok(html.includes(Handlebars.escapeExpression(intitule)), 'the convention shows the project name');
-          assert.ok(html.includes('Commune de Test'));
+          const useCase = definition.meta.use_cases.find((u) => u.id === example.useCaseId);
+          const granted = grantedScopes(definition.meta.scopes, data);
+          const html = renderer.render(definition, {
+            data,
+            definition: { ...definition.meta },
+            organization: { name: 'Commune de Test', siret: '21350238500019', address: '1 place de la Mairie 35000 Rennes' },
+            request: { id: 1, public_id: 'D1', use_case: useCase ? { id: useCase.id, title: useCase.title } : undefined },
+            authorization: { id: 2, public_id: 'H2', state: 'active' },
+            granted_scopes: granted,
+            generated_at: '2026-11-23T10:00:00Z',
+          });
+          const where = `${definition.id}, example ${example.name}`;
+          for (const expected of ['Commune de Test', '21350238500019', definition.meta.name, 'D1', 'H2', '23 novembre 2026']) {
+            assert.ok(html.includes(escape(expected)), `${where}: the convention shows ${expected}`);
+          }
+          const basics = data.basic_infos as { intitule?: string } | undefined;
+          if (basics?.intitule) assert.ok(html.includes(escape(basics.intitule)), `${where}: the convention shows the project name`);
+          const legal = data.legal as { cadre_juridique_nature?: string } | undefined;
+          if (legal?.cadre_juridique_nature) assert.ok(html.includes(escape(legal.cadre_juridique_nature)), `${where}: the convention shows the legal basis`);
+          for (const group of granted) {
+            for (const item of group.items) assert.ok(html.includes(escape(item.label)), `${where}: the convention lists the scope ${item.value}`);
+          }
+          const retention = (data.personal_data as { duree_conservation_donnees_caractere_personnel?: number } | undefined)?.duree_conservation_donnees_caractere_personnel;
+          if (retention !== undefined) assert.ok(html.includes(`${retention} mois`), `${where}: the convention shows the retention`);
+          assert.ok(!/\{\{|\}\}/.test(html), `${where}: no Handlebars syntax is left in the output`);
         }
       });
 
