@@ -31,6 +31,8 @@ export const LOAD_CODES = {
   USE_CASE_PREFILL_INVALID: { title: 'Use case prefill does not validate', doc: 'A prefilled value does not satisfy the schema (checked as a save).' },
   USE_CASE_HIDDEN_STEP_INCOMPLETE: { title: 'Hidden step not fully prefilled', doc: 'A use case hides a step, but its prefill does not make that step valid, so the applicant could never submit.' },
   STAGE_UNKNOWN: { title: 'Unknown stage link', doc: 'A stage names a next or previous definition that does not exist or does not link back.' },
+  STAGE_PREVIOUS_INVALID: { title: 'Previous stage has issues', doc: 'A production stage is built on its sandbox, which has issues of its own: fix the sandbox first.' },
+  STAGE_CLASH: { title: 'Step declared by both stages', doc: "A production stage declares a step (or a schema definition) that its sandbox already declares; the sandbox's steps are carried over." },
   CONVENTION_SYNTAX: { title: 'Convention template syntax error', doc: 'convention.hbs cannot be compiled by Handlebars.' },
   CONVENTION_UNKNOWN_VARIABLE: { title: 'Convention uses an unknown variable', doc: 'A variable of convention.hbs that is neither in the schema nor in the convention context.' },
   CONVENTION_UNKNOWN_HELPER: { title: 'Convention uses an unknown helper', doc: 'A helper or partial that is not registered.' },

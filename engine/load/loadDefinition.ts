@@ -21,6 +21,7 @@ import { checkExample, readExamples, runExample } from './loadExamples.js';
 import { definitionMetaSchema } from './metaSchemas/definitionMetaSchema.js';
 import { uiMetaSchema } from './metaSchemas/uiMetaSchema.js';
 import { withDefaults } from './withDefaults.js';
+import { composeStageSchema, composeStageUi, previousStage } from './composeStage.js';
 
 const draft07 = createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-07.json') as object;
 
@@ -39,6 +40,11 @@ export interface LoadOptions {
    * cross-reference but compiles nothing: validators compile on first use.
    */
   deep?: boolean;
+  /**
+   * Build a production stage on its sandbox (default true). The loader turns it off when it loads the
+   * sandbox of a production stage, so stages that name each other in a loop cannot recurse.
+   */
+  composeStages?: boolean;
 }
 
 /**
@@ -96,6 +102,15 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
     }
   }
 
+  // A production stage is built on its sandbox: its steps, its scopes unless it declares its own.
+  let previous: Definition | undefined;
+  if (meta?.stage?.kind === 'production' && metaFile && options.composeStages !== false) {
+    const found = previousStage(metaFile, meta.stage.previous, env.root, (folder) => loadDefinition(folder, { environment: env, deep: false, composeStages: false }));
+    issues.push(...found.issues);
+    previous = found.previous;
+    if (previous && !meta.scopes.length) meta = { ...meta, scopes: previous.meta.scopes };
+  }
+
   // schema.json, with its shared fragments
   const vocabulary = schemaVocabulary();
   let bundled: ReturnType<typeof bundleSchema>['schema'] | undefined;
@@ -112,6 +127,12 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
       if (!bundle.issues.length) issues.push(...read.issues);
       steps = read.steps;
       bundled = bundle.schema;
+      if (previous && bundled) {
+        const composed = composeStageSchema(previous, bundled, schemaFile);
+        issues.push(...composed.issues);
+        bundled = composed.schema;
+        steps = composed.steps(steps);
+      }
     }
   }
 
@@ -122,6 +143,7 @@ export function loadDefinition(folder: string, options: LoadOptions = {}): LoadR
     issues.push(...shape);
     if (!shape.length) {
       uiSchema = uiFile.value as Record<string, unknown>;
+      if (previous) uiSchema = composeStageUi(previous, uiSchema);
       if (bundled && !issues.some((i) => i.code.startsWith('REF_'))) issues.push(...checkUiSchema(uiFile, bundled));
     }
   }

@@ -7,6 +7,11 @@ import type { DefinitionMeta } from './DefinitionMeta.js';
 export interface Step {
   id: string;
   title: string;
+  /**
+   * A step of the previous stage that a production stage carries over: its data comes from the approved
+   * sandbox request and is shown read-only (see `inheritedData`).
+   */
+  inherited?: true;
 }
 
 /**

@@ -27,7 +27,7 @@ const transfer: EffectDefinition = {
 };
 
 const createNextStageRequest: EffectDefinition = {
-  description: "Create the request of the next stage (definition.yaml `stage.next`) for the same organisation and applicant, starting from this request's data.",
+  description: "Create the request of the next stage (definition.yaml `stage.next`) for the same organisation and applicant, starting from this request's data without its terms: the production stage asks for its own.",
   emits: ['create_next_stage_request'],
   apply(c, next) {
     const stage = c.definition.meta.stage;
@@ -43,12 +43,18 @@ const createNextStageRequest: EffectDefinition = {
           fromRequestId: next.id,
           organizationId: next.organizationId,
           applicantId: next.applicantId,
-          data: structuredClone(next.data),
+          data: withoutTerms(next.data),
         },
       ],
     };
   },
 };
+
+/** The data a next stage starts from: everything but the terms, which the next stage asks for again. */
+function withoutTerms(data: Record<string, unknown>): Record<string, unknown> {
+  const { terms: _terms, ...rest } = structuredClone(data);
+  return rest;
+}
 
 /** Effects on who owns the request and on the requests that follow it. */
 export const OWNERSHIP_EFFECTS = {

@@ -31,6 +31,27 @@ const withStage = (stage: string) => (dir: string) => {
   writeFileSync(path, readFileSync(path, 'utf8') + stage);
 };
 
+const SCOPED = join(BROKEN, '_bases', 'scoped');
+
+/**
+ * A production stage built on `previous`: its definition.yaml names the sandbox, its schema only adds the
+ * functional acceptance step; its valid example carries the sandbox's data.
+ */
+const production = (previous: string, sandboxData: string, extraSchema: Record<string, unknown> = {}) => (dir: string) => {
+  rmSync(join(dir, 'examples'), { recursive: true });
+  mkdirSync(join(dir, 'examples'));
+  writeFileSync(join(dir, 'definition.yaml'), `name: API Production\nprovider: exemple\ndescription: La production.\nsupport_email: support@exemple.gouv.fr\nlinks:\n  cgu: https://exemple.gouv.fr/cgu-production\nstage:\n  kind: production\n  previous: ${previous}\n`);
+  writeFileSync(join(dir, 'schema.json'), JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: { operational_acceptance: { $ref: '../_shared/production.json#/definitions/operational_acceptance' }, ...extraSchema },
+    required: ['operational_acceptance'],
+  }));
+  writeFileSync(join(dir, 'ui.json'), '{ "operational_acceptance": { "operational_acceptance_done": { "ui:widget": "checkbox" } } }');
+  writeFileSync(join(dir, 'examples', 'valid.yaml'), `description: The sandbox's data and the acceptance.\ndata:\n${sandboxData}  operational_acceptance: { operational_acceptance_done: true }\n  terms: { cgu: true }\n`);
+};
+const SANDBOX_DATA = '  basic_infos: { intitule: Projet minimal, description: Une description assez longue du projet. }\n  contacts: { email_technique: tech@exemple.gouv.fr }\n';
+
 const byId = (registry: Registry, id: string) => registry.results.find((r) => r.id === id)!;
 
 describe('loadRegistry', () => {
@@ -113,25 +134,78 @@ describe('loadRegistry', () => {
       assert.equal(registry.definitions.size, 0);
     });
 
-    it('loads two stages that name each other', () => {
+    it('loads two stages that name each other; the production stage carries the sandbox\'s steps, then its own', () => {
       const dir = root({
         'api-bac-a-sable': withStage('stage:\n  kind: sandbox\n  next: api-prod\n'),
-        'api-prod': withStage('stage:\n  kind: production\n  previous: api-bac-a-sable\n'),
+        'api-prod': production('api-bac-a-sable', SANDBOX_DATA),
       });
       const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
       assert.deepEqual(registry.results.flatMap((r) => r.issues.map((i) => i.message)), []);
       assert.deepEqual([...registry.definitions.keys()].sort(), ['api-bac-a-sable', 'api-prod']);
+      const prod = registry.definitions.get('api-prod')!;
+      assert.deepEqual(prod.steps.map((s) => [s.id, s.inherited ?? false]), [['basic_infos', true], ['contacts', true], ['operational_acceptance', false]]);
+      // One form: the sandbox's rules still apply, and the production's own, and its own terms.
+      const issues = prod.validator.validate({ operational_acceptance: { operational_acceptance_done: false } }, { context: 'submit' }).issues;
+      assert.deepEqual(issues.map((i) => `${i.code} ${i.pointer}`).sort(), ['FIELD_INVALID /operational_acceptance/operational_acceptance_done', 'FIELD_REQUIRED /basic_infos', 'FIELD_REQUIRED /contacts', 'TERMS_NOT_ACCEPTED /terms/cgu']);
+      // The sandbox's ui.json comes along, under the production's own.
+      assert.deepEqual(Object.keys(prod.uiSchema).sort(), ['basic_infos', 'operational_acceptance']);
+    });
+
+    it('gives a production stage without scopes of its own the sandbox\'s scopes, with their step', () => {
+      const dir = root({
+        'api-bac-a-sable': (d: string) => {
+          cpSync(SCOPED, d, { recursive: true });
+          writeFileSync(join(d, 'definition.yaml'), readFileSync(join(d, 'definition.yaml'), 'utf8') + 'stage:\n  kind: sandbox\n  next: api-prod\n');
+        },
+        'api-prod': production('api-bac-a-sable', SANDBOX_DATA.replace('  contacts', '  scopes: [quotient_familial]\n  contacts')),
+      });
+      const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+      assert.deepEqual(registry.results.flatMap((r) => r.issues.map((i) => i.message)), []);
+      const prod = registry.definitions.get('api-prod')!;
+      assert.deepEqual(prod.meta.scopes.flatMap((g) => g.items.map((i) => i.value)), ['quotient_familial', 'allocataires']);
+      const data = { ...prod.examples[0]!.data, scopes: ['inconnu'] };
+      assert.deepEqual(prod.validator.validate(data, { context: 'submit' }).issues.map((i) => `${i.code} ${i.pointer}`), ['FIELD_INVALID /scopes/0']);
+    });
+
+    it('reports a production step that the sandbox already declares (STAGE_CLASH), at the production\'s schema.json', () => {
+      const dir = root({
+        'api-bac-a-sable': withStage('stage:\n  kind: sandbox\n  next: api-prod\n'),
+        'api-prod': production('api-bac-a-sable', SANDBOX_DATA, { contacts: { type: 'object', title: 'Contacts', properties: {} } }),
+      });
+      const prod = byId(loadRegistry(dir, { templatesDir: TEMPLATES }), 'api-prod');
+      assert.deepEqual(prod.issues.map((i) => [i.code, i.pointer, relative(dir, resolve(i.file!))]), [['STAGE_CLASH', '/properties/contacts', join('api-prod', 'schema.json')]]);
+      assert.match(prod.issues[0]!.message, /already a step of the previous stage "api-bac-a-sable"/);
+    });
+
+    it('reports a production stage built on a broken sandbox (STAGE_PREVIOUS_INVALID), and never loops on two productions naming each other', () => {
+      const dir = root({
+        'api-bac-a-sable': (d: string) => {
+          withStage('stage:\n  kind: sandbox\n  next: api-prod\n')(d);
+          writeFileSync(join(d, 'ui.json'), '{ "basic_infos": { "descripton": {} } }');
+        },
+        'api-prod': production('api-bac-a-sable', SANDBOX_DATA),
+        'api-a': production('api-b', SANDBOX_DATA),
+        'api-b': production('api-a', SANDBOX_DATA),
+      });
+      const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
+      assert.deepEqual(byId(registry, 'api-prod').issues.map((i) => [i.code, i.pointer, i.line]), [['STAGE_PREVIOUS_INVALID', '/stage/previous', 9]]);
+      assert.match(byId(registry, 'api-prod').issues[0]!.message, /"api-bac-a-sable" has 1 issue/);
+      for (const id of ['api-a', 'api-b']) {
+        assert.deepEqual(byId(registry, id).issues.map((i) => i.code), ['STAGE_UNKNOWN'], id);
+        assert.match(byId(registry, id).issues[0]!.message, /which is not a sandbox stage/);
+      }
+      assert.deepEqual([...registry.definitions.keys()], []);
     });
 
     it('reports a production stage that the sandbox it names does not name back', () => {
       const dir = root({
         'api-bac-a-sable': withStage('stage:\n  kind: sandbox\n  next: api-autre\n'),
         'api-autre': MINIMAL,
-        'api-prod': withStage('stage:\n  kind: production\n  previous: api-bac-a-sable\n'),
+        'api-prod': production('api-bac-a-sable', SANDBOX_DATA),
       });
       const registry = loadRegistry(dir, { templatesDir: TEMPLATES });
       const prod = byId(registry, 'api-prod');
-      assert.deepEqual(prod.issues.map((i) => [i.code, i.pointer, i.line]), [['STAGE_UNKNOWN', '/stage/previous', 8]]);
+      assert.deepEqual(prod.issues.map((i) => [i.code, i.pointer, i.line]), [['STAGE_UNKNOWN', '/stage/previous', 9]]);
       assert.match(prod.issues[0]!.message, /does not name "api-prod" back/);
       // The sandbox names a definition without a stage: it does not link back either.
       assert.deepEqual(byId(registry, 'api-bac-a-sable').issues.map((i) => [i.code, i.pointer]), [['STAGE_UNKNOWN', '/stage/next']]);
