@@ -23,7 +23,8 @@ interface Applicable {
  * object declares it: the object's own properties, $ref and allOf always apply; `then` or `else` as the
  * `if` decides; a `dependencies` schema when its key is present; the anyOf/oneOf branches the value fits
  * (all of them when it fits none, rather than lose data). Objects that declare no property anywhere keep
- * every key. Then included scopes are added and locked fields set back to their prefilled value.
+ * every key. Locked fields are set back to their prefilled value (before the branches are judged, and
+ * again after), then included scopes are added.
  */
 export function createNormalizer(prepared: PreparedSchema, tests: BranchTests): (data: unknown, useCase: UseCase | undefined) => Record<string, unknown> {
   const { source } = prepared;
@@ -91,12 +92,18 @@ export function createNormalizer(prepared: PreparedSchema, tests: BranchTests): 
   };
 
   return (data, useCase) => {
-    const input = isPlainObject(data) ? data : {};
+    const locked = (useCase?.locked ?? []).map((pointer) => ({ segments: pointerSegments(pointer), prefilled: lookup(useCase?.prefill ?? {}, pointerSegments(pointer)) }));
+    // Locked fields are set back before the branches are judged, so data of a branch that only the
+    // applicant's changed value opened (an authorization id for a modality the use case fixes) is dropped.
+    const input = isPlainObject(data) ? (locked.length ? (cloneJson(data) as Record<string, unknown>) : data) : {};
+    for (const { segments, prefilled } of locked) restore(input, segments, prefilled);
     const out = normalizeValue([source], input) as Record<string, unknown>;
     // `terms` belongs to the engine, not to the schema as written.
     if (Object.prototype.hasOwnProperty.call(input, TERMS_KEY)) out[TERMS_KEY] = cloneJson(input[TERMS_KEY]);
+    // And again after: a locked value is stored exactly as prefilled. Then a locked scope list is completed
+    // with the included scopes, never stripped of them.
+    for (const { segments, prefilled } of locked) restore(out, segments, prefilled);
     if (prepared.scopes) addIncludedScopes(out, includedScopes(prepared.scopes, useCase), prepared.scopes.values);
-    for (const pointer of useCase?.locked ?? []) restore(out, pointerSegments(pointer), lookup(useCase?.prefill ?? {}, pointerSegments(pointer)));
     return out;
   };
 }

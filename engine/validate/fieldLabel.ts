@@ -25,6 +25,8 @@ export function createFieldLabeler(root: JsonSchema): FieldLabeler {
     const parent = path.slice(0, -1);
     if (INDEX.test(key)) {
       const list = title(parent);
+      // A scope is named by its value in the message; its position in the stored (sorted) list would mislead.
+      if (parent.length === 1 && parent[0] === 'scopes') return list;
       return `${list} n° ${Number(key) + 1}`;
     }
     // Where a field is declared twice (an allOf part refining a shared block), the later declaration is

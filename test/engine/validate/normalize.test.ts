@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { META, testValidator, validData } from './fixture.js';
+import { createSubmissionValidator } from '../../../engine/validate/index.js';
+import { META, SCHEMA, STEPS, testValidator, validData } from './fixture.js';
 
 describe('normalize', () => {
   it('drops the person fields of a contact whose type is organization, keeps them for a person', () => {
@@ -43,6 +44,24 @@ describe('normalize', () => {
     assert.deepEqual(out.legal, { ...META.use_cases[0]!.prefill!.legal as object, cadre_juridique_document: ['d'] });
     const empty: any = testValidator().normalize({}, { useCaseId: 'cantine' });
     assert.deepEqual(empty.legal, META.use_cases[0]!.prefill!.legal);
+  });
+
+  it('completes a locked scope list with the included scopes instead of stripping them', () => {
+    const useCase = { ...META.use_cases[0]!, id: 'scopes-verrouilles', locked: ['/scopes'] };
+    const v = createSubmissionValidator({ schema: SCHEMA, meta: { ...META, use_cases: [useCase] }, steps: STEPS });
+    // The prefill names only the family quotient: the included address is still granted, and a scope the
+    // applicant adds to a locked list is set back.
+    assert.deepEqual(v.normalize({ scopes: ['cnaf_allocataires'] }, { useCaseId: 'scopes-verrouilles' }).scopes, ['cnaf_quotient_familial', 'cnaf_adresse']);
+  });
+
+  it('judges branches after setting locked fields back: data only the changed value opened is dropped', () => {
+    // A use case that fixes the retention at 12 months: a justification written for 48 is not stored.
+    const useCase = { ...META.use_cases[0]!, id: 'duree-fixee', prefill: { ...META.use_cases[0]!.prefill, personal_data: { duree_conservation: 12 } }, locked: ['/personal_data/duree_conservation'] };
+    const v = createSubmissionValidator({ schema: SCHEMA, meta: { ...META, use_cases: [useCase] }, steps: STEPS });
+    const input = { ...validData(), personal_data: { duree_conservation: 48, justification: 'Écrite pour 48 mois.' } };
+    const before = structuredClone(input);
+    assert.deepEqual(v.normalize(input, { useCaseId: 'duree-fixee' }).personal_data, { duree_conservation: 12 });
+    assert.deepEqual(input, before, 'the input is not changed');
   });
 
   it('returns new data and never mutates its input', () => {

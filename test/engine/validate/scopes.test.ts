@@ -8,13 +8,13 @@ function withScopes(scopes: unknown[]) {
 describe('validate: scopes', () => {
   it('injects the declared values: an unknown scope is refused at its index', () => {
     assert.deepEqual(testValidator().validate(withScopes(['cnaf_quotient_familial', 'inconnue']), { context: 'submit' }).issues, [
-      { code: 'FIELD_INVALID', pointer: '/scopes/1', message: "« Données demandées n° 2 » doit être l'une des valeurs proposées (« inconnue » n'en fait pas partie)." },
+      { code: 'FIELD_INVALID', pointer: '/scopes/1', message: "« Données demandées » doit être l'une des valeurs proposées (« inconnue » n'en fait pas partie)." },
     ]);
   });
 
   it('reports a scope of the wrong type once, as a type issue', () => {
     assert.deepEqual(testValidator().validate(withScopes(['cnaf_quotient_familial', 42]), { context: 'submit' }).issues, [
-      { code: 'FIELD_TYPE', pointer: '/scopes/1', message: '« Données demandées n° 2 » doit être un texte.' },
+      { code: 'FIELD_TYPE', pointer: '/scopes/1', message: '« Données demandées » doit être un texte.' },
     ]);
   });
 
