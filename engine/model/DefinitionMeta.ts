@@ -27,6 +27,8 @@ export interface Scope {
   value: string;
   label: string;
   help?: string;
+  /** Where the data is documented (the provider's catalogue), shown beside the label. */
+  link?: string;
   included?: boolean;
   disabled?: boolean;
   deprecated?: { since: string };

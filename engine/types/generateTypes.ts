@@ -1,5 +1,6 @@
 import { compile } from 'json-schema-to-typescript';
 import type { Definition } from '../model/Definition.js';
+import { typesSchema } from './typesSchema.js';
 
 /** `api-particulier` → `ApiParticulierData`. */
 export function typeName(definitionId: string): string {
@@ -11,13 +12,13 @@ export function typeName(definitionId: string): string {
  * submit context requires them), with a banner that says how to regenerate it.
  */
 export async function generateTypes(definition: Definition): Promise<string> {
-  const schema = structuredClone(definition.schema) as Record<string, unknown>;
+  const schema = typesSchema(structuredClone(definition.schema)) as Record<string, unknown>;
   delete schema.$schema;
   const terms: Record<string, unknown> = {};
-  if (definition.meta.links.cgu) terms.cgu = { type: 'boolean', title: 'CGU acceptées' };
-  terms.dpo_informed = { type: 'boolean', title: 'Délégué à la protection des données informé' };
-  for (const a of definition.meta.attestations) terms[a.id] = { type: 'boolean', title: a.label };
-  schema.properties = { ...(schema.properties as object), terms: { type: 'object', title: 'Conditions acceptées', properties: terms, additionalProperties: false } };
+  if (definition.meta.links.cgu) terms.cgu = { type: 'boolean', description: 'CGU acceptées' };
+  terms.dpo_informed = { type: 'boolean', description: 'Délégué à la protection des données informé' };
+  for (const a of definition.meta.attestations) terms[a.id] = { type: 'boolean', description: a.label };
+  schema.properties = { ...(schema.properties as object), terms: { type: 'object', description: 'Conditions acceptées', properties: terms, additionalProperties: false } };
   const scopes = definition.meta.scopes.flatMap((g) => g.items.map((i) => i.value));
   const properties = schema.properties as Record<string, Record<string, unknown>>;
   // The scope values live in definition.yaml; the engine adds them to the schema, so the type gets them too.
