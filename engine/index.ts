@@ -25,6 +25,9 @@ export { registerFormat, isKnownFormat, knownFormats, type EngineSubmissionValid
 // Workflow
 export { transition, allowedEvents, actorRoles, defaultWorkflowRegistry, createWorkflowRegistry, type Effect, type TransitionResult, type Workflow } from './workflow/index.js';
 
+// Stages
+export { inheritedData } from './stage/inheritedData.js';
+
 // Conventions and types
 export { CONVENTION_CONTEXT } from './convention/conventionContext.js';
 export { CONVENTION_HELPERS } from './convention/helpers.js';

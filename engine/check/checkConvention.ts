@@ -3,7 +3,7 @@ import type { Issue } from '../issues/Issue.js';
 import { fileIssue } from '../issues/makeIssue.js';
 import { suggestion } from '../issues/didYouMean.js';
 import type { JsonSchema } from '../schema/JsonSchema.js';
-import { itemSchemas, knownProperties, propertySchemas } from '../schema/subschemasAt.js';
+import { itemSchemas, knownProperties, propertySchemas, subschemasAt } from '../schema/subschemasAt.js';
 import { createSourceFile, type SourceFile } from '../source/SourceFile.js';
 import { CONVENTION_CONTEXT, type ContextShape } from '../convention/conventionContext.js';
 import { BUILT_IN_HELPERS, CONVENTION_HELPERS } from '../convention/helpers.js';
@@ -74,6 +74,13 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
     if (isHelper) {
       if (path.type === 'PathExpression' && !helpers.has(name)) {
         issues.push(fileIssue(file, 'CONVENTION_UNKNOWN_HELPER', '', `Unknown helper "${name}" in the convention`, suggestion(name, helpers, 'Helpers'), { position: at(path) }));
+      }
+      const field = node.params[0];
+      if (name === 'option_labels' && field?.type === 'StringLiteral') {
+        const dotted = (field as hbs.AST.StringLiteral).value;
+        if (!subschemasAt(schema, dotted.split('.')).length) {
+          issues.push(fileIssue(file, 'CONVENTION_UNKNOWN_VARIABLE', '/' + dotted.split('.').join('/'), `option_labels names "${dotted}", which is not a field of the schema`, 'Give the field\'s path in the data, steps and fields joined by dots: "modalities.modalities".', { position: at(field) }));
+        }
       }
     } else visitExpr(path, stack);
     node.params.forEach((p) => visitExpr(p, stack));

@@ -9,7 +9,7 @@ export type ConventionContext = Record<string, unknown> & { data: Record<string,
 
 export interface ConventionRenderer {
   /** The convention's HTML body for this definition and context. Templates compile once per definition. */
-  render(definition: Pick<Definition, 'id' | 'convention'>, context: ConventionContext): string;
+  render(definition: Pick<Definition, 'id' | 'convention' | 'schema'>, context: ConventionContext): string;
 }
 
 /**
@@ -35,7 +35,8 @@ export function createConventionRenderer(templatesDir: string): ConventionRender
         template = hbs.compile(definition.convention.source);
         compiled.set(definition.id, template);
       }
-      return template(context);
+      // The definition's schema travels as private data, for helpers that read titles (option_labels).
+      return template(context, { data: { schema: definition.schema } });
     },
   };
 }
