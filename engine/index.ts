@@ -14,6 +14,7 @@ export type { Attestation, DefinitionMeta, Scope, ScopeGroup, UseCase } from './
 export type { Actor, AuthorizationSnapshot, RequestSnapshot, RequestState, WorkflowEventInput } from './model/Request.js';
 export type { JsonSchema } from './schema/JsonSchema.js';
 export { subschemasAt, titleAt } from './schema/subschemasAt.js';
+export { formSchema } from './schema/formSchema.js';
 
 // Issues
 export type { Issue } from './issues/Issue.js';

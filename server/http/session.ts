@@ -11,6 +11,8 @@ declare module 'express-session' {
     oidc?: { state: string; nonce: string; codeVerifier: string; returnTo?: string };
     /** The ID token of the OIDC sign-in, for the provider's logout. */
     idToken?: string;
+    /** The synchronizer token every state-changing request must send back (`x-csrf-token` or `_csrf`). */
+    csrfToken?: string;
   }
 }
 

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Registry } from '../engine/index.js';
+import type { Db } from './db/createDatabase.js';
+
+/** What every service and route works with; built once by the server, injected by the tests. */
+export interface AppContext {
+  db: Db;
+  /** The loaded definitions. */
+  registry: Registry;
+  /** The time, injectable so tests control it. */
+  clock: { now(): Date };
+  log: Logger;
+}
+
+/** Who is calling: a signed-in user, the roles they hold and the organisation they act for. */
+export interface Caller {
+  userId: number;
+  roles: string[];
+  organizationId?: number | undefined;
+}

@@ -1,0 +1,19 @@
+import { actorRoles, type Definition, type Registry, type RequestSnapshot } from '../../engine/index.js';
+import type { Caller } from '../AppContext.js';
+import { actorOf } from '../lifecycle/requestSnapshot.js';
+
+/**
+ * Whether `caller` may see a request of `definition` owned by `organizationId`: an applicant of the
+ * organisation they currently act for, a holder of any role on the definition (provider wildcard
+ * included), or an admin. What they may *do* is the workflow's to say.
+ */
+export function canSeeRequest(caller: Caller, definition: Definition, organizationId: number): boolean {
+  const request = { organizationId: String(organizationId) } as RequestSnapshot;
+  return actorRoles(definition, request, actorOf(caller)).size > 0;
+}
+
+/** The definitions on which `caller` holds a provider role (all of them for an admin). */
+export function definitionsWithRole(caller: Caller, registry: Registry): string[] {
+  const actor = { ...actorOf(caller), organizationId: undefined };
+  return [...registry.definitions.values()].filter((d) => actorRoles(d, null, { ...actor }).size > 0).map((d) => d.id);
+}

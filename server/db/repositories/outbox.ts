@@ -1,0 +1,9 @@
+import type { Db } from '../createDatabase.js';
+import { toJson } from '../json.js';
+
+export type NotificationKind = 'email' | 'webhook' | 'convention';
+
+/** Queue something to send or produce, in the transaction of the event that causes it (the transactional outbox). */
+export async function enqueue(db: Db, n: { kind: NotificationKind; requestId: number; eventId?: number | undefined; payload: Record<string, unknown>; at: string }): Promise<void> {
+  await db('notifications').insert({ kind: n.kind, request_id: n.requestId, event_id: n.eventId ?? null, payload: toJson(n.payload), status: 'pending', attempts: 0, available_at: n.at, created_at: n.at });
+}

@@ -1,0 +1,90 @@
+import type { Db } from '../createDatabase.js';
+import { toIso } from '../json.js';
+
+export interface User {
+  id: number;
+  email: string;
+  givenName?: string;
+  familyName?: string;
+  phoneNumber?: string;
+  jobTitle?: string;
+  /** Role strings: `<provider>:<definition>:<role>`, `<provider>:*:<role>` or `admin`. */
+  roles: string[];
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  givenName?: string;
+  familyName?: string;
+  phoneNumber?: string;
+  jobTitle?: string;
+  oidcSub?: string;
+  roles?: string[];
+}
+
+const mapUser = (row: Record<string, unknown>, roles: string[]): User => ({
+  id: Number(row.id),
+  email: String(row.email),
+  ...(row.given_name ? { givenName: String(row.given_name) } : {}),
+  ...(row.family_name ? { familyName: String(row.family_name) } : {}),
+  ...(row.phone_number ? { phoneNumber: String(row.phone_number) } : {}),
+  ...(row.job_title ? { jobTitle: String(row.job_title) } : {}),
+  roles,
+  createdAt: toIso(row.created_at),
+});
+
+export async function findUser(db: Db, id: number): Promise<User | undefined> {
+  const row = await db('users').where({ id }).first();
+  if (!row) return undefined;
+  const roles = await db('user_roles').where({ user_id: id }).orderBy('role').pluck('role');
+  return mapUser(row, roles);
+}
+
+export async function findUserIdByEmail(db: Db, email: string): Promise<number | undefined> {
+  const row = await db('users').whereRaw('lower(email) = ?', [email.toLowerCase()]).first('id');
+  return row ? Number(row.id) : undefined;
+}
+
+export async function createUser(db: Db, user: NewUser, now: Date): Promise<number> {
+  const [row] = await db('users')
+    .insert({
+      email: user.email,
+      given_name: user.givenName ?? null,
+      family_name: user.familyName ?? null,
+      phone_number: user.phoneNumber ?? null,
+      job_title: user.jobTitle ?? null,
+      oidc_sub: user.oidcSub ?? null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .returning('id');
+  const id = Number((row as { id: number }).id ?? row);
+  if (user.roles?.length) await db('user_roles').insert(user.roles.map((role) => ({ user_id: id, role })));
+  return id;
+}
+
+/** The user signing in through OpenID Connect: found by subject, else by e-mail, else created; profile refreshed. */
+export async function upsertOidcUser(db: Db, claims: NewUser & { oidcSub: string }, now: Date): Promise<number> {
+  const bySub = await db('users').where({ oidc_sub: claims.oidcSub }).first('id');
+  const id = bySub ? Number(bySub.id) : await findUserIdByEmail(db, claims.email);
+  if (id === undefined) return createUser(db, claims, now);
+  await db('users')
+    .where({ id })
+    .update({
+      email: claims.email,
+      oidc_sub: claims.oidcSub,
+      ...(claims.givenName ? { given_name: claims.givenName } : {}),
+      ...(claims.familyName ? { family_name: claims.familyName } : {}),
+      ...(claims.phoneNumber ? { phone_number: claims.phoneNumber } : {}),
+      ...(claims.jobTitle ? { job_title: claims.jobTitle } : {}),
+      updated_at: now.toISOString(),
+    });
+  return id;
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db('users').orderBy('id');
+  const roles = await db('user_roles').select('user_id', 'role').orderBy('role');
+  return rows.map((r) => mapUser(r, roles.filter((x) => Number(x.user_id) === Number(r.id)).map((x) => String(x.role))));
+}

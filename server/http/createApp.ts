@@ -1,0 +1,87 @@
+import express, { type Express, type Router } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { pinoHttp } from 'pino-http';
+import type { AppContext } from '../AppContext.js';
+import './session.js';
+import { loadCaller } from './caller.js';
+import { csrfProtection } from './csrf.js';
+import { errorHandler } from './errorHandler.js';
+import { HttpError } from './HttpError.js';
+import { KnexSessionStore } from './KnexSessionStore.js';
+import { definitionRoutes } from './routes/definitionRoutes.js';
+import { demoSignInRoutes } from './routes/demoSignInRoutes.js';
+import { healthRoutes } from './routes/healthRoutes.js';
+import { meRoutes } from './routes/meRoutes.js';
+import { messageRoutes } from './routes/messageRoutes.js';
+import { requestRoutes } from './routes/requestRoutes.js';
+
+export interface AppOptions {
+  /** Signs the session cookie; required. */
+  sessionSecret: string;
+  /** The demo sign-in page (embedded default). Refused when NODE_ENV is production. */
+  demoSignIn?: boolean;
+  /** Routes for OpenID Connect sign-in, when configured. */
+  oidcRouter?: Router;
+  /** Cookies only over HTTPS (production behind TLS). */
+  secureCookies?: boolean;
+  /** Requests per minute and per client: sign-in routes, and state-changing API calls. */
+  rateLimits?: { signIn: number; writes: number };
+}
+
+const rateLimited = (detail: string) => HttpError.of(429, 'RATE_LIMITED', 'Too many requests', detail);
+
+/**
+ * The platform's express app, without listening: the tests drive it directly with a real database and an
+ * injected clock (`createApp({ db, registry, clock, log }, options)`).
+ */
+export function createApp(ctx: AppContext, options: AppOptions): Express {
+  if (options.demoSignIn && process.env.NODE_ENV === 'production') {
+    throw new Error('The demo sign-in page cannot be enabled when NODE_ENV=production.');
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(helmet());
+  app.use(healthRoutes(ctx));
+  app.use(express.json({ limit: '2mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(
+    session({
+      name: 'datapass.sid',
+      secret: options.sessionSecret,
+      // Session expiry follows the wall clock, like the cookie's own expiry, not the injectable one.
+      store: new KnexSessionStore(ctx.db),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ?? false, maxAge: 8 * 60 * 60 * 1000 },
+    }),
+  );
+  const limits = options.rateLimits ?? { signIn: 30, writes: 600 };
+  const signInLimiter = rateLimit({ windowMs: 60_000, limit: limits.signIn, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(rateLimited('Trop de tentatives de connexion : attendez une minute.')) });
+  const writeLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: limits.writes,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => req.method === 'GET' || req.method === 'HEAD',
+    keyGenerator: (req) => (req.session?.userId ? `user:${req.session.userId}` : ipKeyGenerator(req.ip ?? 'unknown')),
+    handler: (_req, _res, next) => next(rateLimited('Trop de modifications en peu de temps : attendez une minute.')),
+  });
+  app.use('/auth', signInLimiter);
+  app.use('/api', writeLimiter);
+  app.use(csrfProtection);
+  app.use(loadCaller(ctx));
+  if (options.demoSignIn) app.use(demoSignInRoutes(ctx));
+  if (options.oidcRouter) app.use(options.oidcRouter);
+  app.use(meRoutes(ctx));
+  app.use(definitionRoutes(ctx));
+  app.use(requestRoutes(ctx));
+  app.use(messageRoutes(ctx));
+  app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,30 @@
+import { allowedEvents, type Definition } from '../../../engine/index.js';
+import type { AppContext, Caller } from '../../AppContext.js';
+import type { StoredRequest } from '../../db/repositories/requests.js';
+import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
+
+/** A request as the API shows it, with the events the caller may fire on it now. */
+export async function requestView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest) {
+  const snapshot = await requestSnapshot(ctx.db, row);
+  return {
+    id: row.publicId,
+    definitionId: row.definitionId,
+    definitionVersion: row.definitionVersion,
+    useCaseId: row.useCaseId,
+    state: row.state,
+    stateLabel: definition.workflow.states[row.state]?.label ?? row.state,
+    data: row.data,
+    version: row.version,
+    organizationId: row.organizationId,
+    applicantId: row.applicantId,
+    reopening: row.reopening,
+    ...(row.previousRequestId !== undefined ? { previousRequestId: `D${row.previousRequestId}` } : {}),
+    ...(row.externalProviderId ? { externalProviderId: row.externalProviderId } : {}),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lastSubmittedAt: row.lastSubmittedAt ?? null,
+    lastValidatedAt: row.lastValidatedAt ?? null,
+    authorizations: snapshot.authorizations.map((a) => ({ key: a.id, state: a.state, createdAt: a.createdAt })),
+    allowedEvents: allowedEvents(definition, snapshot, actorOf(caller), ctx.clock.now()).map((e) => ({ event: e.event, label: e.label, reason: e.reason })),
+  };
+}

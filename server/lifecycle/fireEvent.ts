@@ -1,0 +1,100 @@
+import { inheritedData, transition, type Definition, type Issue, type WorkflowEventInput } from '../../engine/index.js';
+import type { AppContext, Caller } from '../AppContext.js';
+import { findOrganization } from '../db/repositories/organizations.js';
+import { findRequest, insertRequest, updateRequest, type StoredRequest } from '../db/repositories/requests.js';
+import { definitionVersion } from '../definitions/definitionVersion.js';
+import { HttpError, notFound } from '../http/HttpError.js';
+import { carryOutEffects } from './carryOutEffects.js';
+import { actorOf, requestSnapshot, requestWrite } from './requestSnapshot.js';
+
+/** The HTTP status of an event the engine refuses. */
+function statusOf(issues: readonly Issue[]): number {
+  const codes = new Set(issues.map((i) => i.code));
+  if (codes.has('EVENT_UNKNOWN')) return 400;
+  if (codes.has('EVENT_FORBIDDEN')) return 403;
+  // The request is no longer in a state that allows the event: someone acted first.
+  if (codes.has('EVENT_NOT_ALLOWED_IN_STATE')) return 409;
+  return 422;
+}
+
+export interface EventArguments extends Omit<WorkflowEventInput, 'useCaseId'> {
+  /** The request version the caller saw; required, so a stale write is refused instead of overwriting. */
+  version: number | undefined;
+  /** For `update`: also validate this step and the earlier ones ("Suivant"), refusing the save when invalid. */
+  step?: string | undefined;
+}
+
+const conflict = (row: StoredRequest, version: number) =>
+  HttpError.of(
+    409,
+    'VERSION_CONFLICT',
+    'The request changed meanwhile',
+    `La demande ${row.publicId} a été modifiée entre-temps (vous aviez la version ${version}, elle est à la version ${row.version}). Rechargez-la pour voir ces changements avant d’agir.`,
+    '/version',
+  );
+
+/**
+ * Fire a workflow event on a stored request, in one transaction: lock the request (PostgreSQL) or hold the
+ * only connection (SQLite), check the caller saw its current version, run the engine's pure transition,
+ * write the next snapshot with the version incremented, and carry out the effects. Either everything is
+ * stored or nothing is. The caller must already be allowed to see the request.
+ */
+export async function fireEvent(ctx: AppContext, caller: Caller, requestId: number, args: EventArguments): Promise<StoredRequest> {
+  if (typeof args.version !== 'number' || !Number.isInteger(args.version)) {
+    throw HttpError.of(428, 'VERSION_REQUIRED', 'Version required', 'Indiquez la version de la demande que vous avez sous les yeux (champ « version »), pour ne pas écraser une modification plus récente.', '/version');
+  }
+  const expected = args.version;
+  return ctx.db.transaction(async (tx) => {
+    const row = await findRequest(tx, requestId, { forUpdate: true });
+    if (!row) throw notFound('Cette demande');
+    if (row.version !== expected) throw conflict(row, expected);
+    const definition = loadedDefinition(ctx, row.definitionId);
+    const now = ctx.clock.now();
+    const { version: _v, step, ...input } = args;
+    const result = transition(definition, await requestSnapshot(tx, row), input, actorOf(caller), now);
+    if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
+    let next = result.next;
+    if (row.previousRequestId !== undefined && definition.steps.some((s) => s.inherited)) {
+      // The steps carried over from the sandbox stay what the provider approved there.
+      const previous = await findRequest(tx, row.previousRequestId);
+      if (previous) next = { ...next, data: { ...next.data, ...inheritedData(definition, previous.data) } };
+    }
+    if (step !== undefined) {
+      const checked = definition.validator.validate(next.data, { context: { step }, ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}), createdAt: next.createdAt });
+      if (!checked.valid) throw HttpError.fromIssues(422, checked.issues);
+    }
+    if (!(await updateRequest(tx, row.id, row.version, requestWrite(next)))) throw conflict(row, expected);
+    await carryOutEffects(tx, ctx, row.id, next, result.effects);
+    return (await findRequest(tx, row.id))!;
+  });
+}
+
+/** Start a request of `definitionId` for the caller's current organisation, from a use case and its prefill. */
+export async function createRequest(ctx: AppContext, caller: Caller, args: { definitionId: string; useCaseId?: string | undefined; data?: Record<string, unknown> | undefined }): Promise<StoredRequest> {
+  const definition = ctx.registry.definitions.get(args.definitionId);
+  if (!definition) throw HttpError.of(404, 'UNKNOWN_DEFINITION', 'Unknown definition', `Le type d’habilitation « ${args.definitionId} » n’existe pas.`, '/definitionId');
+  if (definition.meta.stage?.kind === 'production') {
+    throw HttpError.of(422, 'PRODUCTION_STAGE', 'Production stage', `Une demande de « ${definition.meta.name} » se crée depuis une demande de bac à sable validée (« Démarrer la demande de production »).`, '/definitionId');
+  }
+  if (caller.organizationId === undefined) throw HttpError.of(422, 'NO_ORGANIZATION', 'No organisation', 'Choisissez l’organisation pour laquelle vous faites cette demande.', '/organizationId');
+  const organization = await findOrganization(ctx.db, caller.organizationId);
+  if (!organization) throw HttpError.of(422, 'NO_ORGANIZATION', 'No organisation', 'Votre organisation est introuvable : choisissez-en une autre.', '/organizationId');
+  if (organization.closed) {
+    throw HttpError.of(422, 'ORGANIZATION_CLOSED', 'Establishment closed', `L’établissement ${organization.name} (SIRET ${organization.siret}) est fermé d’après le répertoire Sirene : il ne peut pas faire de demande.`, '/organizationId');
+  }
+  const now = ctx.clock.now();
+  const input: WorkflowEventInput = { type: 'create', useCaseId: args.useCaseId ?? definition.meta.use_cases[0]?.id ?? '', ...(args.data ? { data: args.data } : {}) };
+  const result = transition(definition, null, input, actorOf(caller), now);
+  if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
+  return ctx.db.transaction(async (tx) => {
+    const id = await insertRequest(tx, { ...requestWrite(result.next), definitionId: definition.id, definitionVersion: definitionVersion(definition), createdAt: result.next.createdAt });
+    await carryOutEffects(tx, ctx, id, { ...result.next, id: String(id) }, result.effects);
+    return (await findRequest(tx, id))!;
+  });
+}
+
+export function loadedDefinition(ctx: AppContext, id: string): Definition {
+  const definition = ctx.registry.definitions.get(id);
+  if (!definition) throw HttpError.of(503, 'DEFINITION_UNAVAILABLE', 'Definition unavailable', `Le type d’habilitation « ${id} » n’est pas chargé sur la plateforme : réessayez plus tard.`);
+  return definition;
+}
