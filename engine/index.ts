@@ -13,7 +13,7 @@ export type { Definition, Example, LoadResult, Step, SubmissionValidator, Valida
 export type { Attestation, DefinitionMeta, Scope, ScopeGroup, UseCase } from './model/DefinitionMeta.js';
 export type { Actor, AuthorizationSnapshot, RequestSnapshot, RequestState, WorkflowEventInput } from './model/Request.js';
 export type { JsonSchema } from './schema/JsonSchema.js';
-export { subschemasAt, titleAt } from './schema/subschemasAt.js';
+export { itemSchemas, subschemasAt, titleAt } from './schema/subschemasAt.js';
 export { formSchema } from './schema/formSchema.js';
 
 // Issues

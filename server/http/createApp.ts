@@ -11,6 +11,7 @@ import { errorHandler } from './errorHandler.js';
 import { HttpError } from './HttpError.js';
 import { KnexSessionStore } from './KnexSessionStore.js';
 import { definitionRoutes } from './routes/definitionRoutes.js';
+import { documentRoutes } from './routes/documentRoutes.js';
 import { demoSignInRoutes } from './routes/demoSignInRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(definitionRoutes(ctx));
   app.use(requestRoutes(ctx));
   app.use(messageRoutes(ctx));
+  app.use(documentRoutes(ctx));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
   app.use(errorHandler(ctx.log));
   return app;

@@ -131,18 +131,23 @@ export class ApiClient {
     this.csrf = (await this.request('GET', '/api/csrf')).body.token;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  /** The session cookie, for a raw fetch. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, form?: FormData): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {
       method,
       redirect: 'manual',
       headers: {
         accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(form ? { body: form } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
