@@ -22,7 +22,7 @@ for (const choice of databaseChoices()) {
     const upload = async (client: ApiClient, files: { name: string; content: Buffer }[], field = FIELD) => {
       const form = new FormData();
       form.append('field', field);
-      for (const f of files) form.append('files', new Blob([f.content]), f.name);
+      for (const f of files) form.append('files', new Blob([new Uint8Array(f.content)]), f.name);
       return client.request('POST', `/api/requests/${requestId}/documents`, undefined, {}, form);
     };
 
