@@ -22,6 +22,7 @@ export { ISSUE_CATALOGUE, isIssueCode, type IssueCode } from './issues/catalogue
 
 // Submissions
 export { registerFormat, isKnownFormat, knownFormats, type EngineSubmissionValidator } from './validate/index.js';
+export { isSiret, isSiren, luhn } from './formats/index.js';
 
 // Workflow
 export { transition, allowedEvents, actorRoles, defaultWorkflowRegistry, createWorkflowRegistry, type Effect, type TransitionResult, type Workflow } from './workflow/index.js';
