@@ -64,10 +64,20 @@ export async function createUser(db: Db, user: NewUser, now: Date): Promise<numb
   return id;
 }
 
-/** The user signing in through OpenID Connect: found by subject, else by e-mail, else created; profile refreshed. */
-export async function upsertOidcUser(db: Db, claims: NewUser & { oidcSub: string }, now: Date): Promise<number> {
+/**
+ * The user signing in through OpenID Connect: found by subject; else an account with that e-mail that has never
+ * signed in through OIDC (seeded by an admin) is linked to it; else a new user. An e-mail already linked to
+ * another subject is refused (`undefined`): another identity provider asserting the same address must not
+ * take the account over.
+ */
+export async function upsertOidcUser(db: Db, claims: NewUser & { oidcSub: string }, now: Date): Promise<number | undefined> {
   const bySub = await db('users').where({ oidc_sub: claims.oidcSub }).first('id');
-  const id = bySub ? Number(bySub.id) : await findUserIdByEmail(db, claims.email);
+  let id: number | undefined = bySub ? Number(bySub.id) : undefined;
+  if (id === undefined) {
+    const byEmail = await db('users').whereRaw('lower(email) = ?', [claims.email.toLowerCase()]).first('id', 'oidc_sub');
+    if (byEmail?.oidc_sub) return undefined;
+    id = byEmail ? Number(byEmail.id) : undefined;
+  }
   if (id === undefined) return createUser(db, claims, now);
   await db('users')
     .where({ id })
