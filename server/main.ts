@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pino } from 'pino';
+import { loadRegistry } from '../engine/index.js';
+import type { AppContext } from './AppContext.js';
+import { configFromEnv } from './config.js';
+import { createDatabase } from './db/createDatabase.js';
+import { migrate } from './db/migrate.js';
+import { seedDemoData } from './db/seedDemoData.js';
+import { createApp } from './http/createApp.js';
+import { oidcLoginHooks } from './auth/oidcLogin.js';
+import { createOidcRouter, oidcSettingsFromEnv } from './auth/oidc/index.js';
+import { cachedDirectory, directoryFromEnv } from './organizations/index.js';
+
+/**
+ * `npm start`: migrate, seed an empty embedded database with demo data, load the definitions, listen on PORT,
+ * and on SIGTERM/SIGINT stop accepting connections, finish the requests in flight, then close the database.
+ */
+export async function main(): Promise<void> {
+  const config = configFromEnv();
+  const log = pino({ level: config.logLevel });
+  const db = createDatabase({ url: config.databaseUrl, sqliteFile: resolve(config.sqliteFile) });
+  await migrate(db);
+  const registry = loadRegistry(resolve('definitions'), { deep: false });
+  for (const r of registry.results) if (r.issues.length) log.warn({ definition: r.id, issues: r.issues.length }, 'definition not loaded: run npx datapass check');
+  const ctx: AppContext = { db, registry, clock: { now: () => new Date() }, log };
+  const directory = cachedDirectory(directoryFromEnv());
+  if (!config.databaseUrl && !config.production && (await seedDemoData(ctx, directory))) log.info('empty database: demo data seeded');
+  const oidc = oidcSettingsFromEnv();
+  const oidcRouter = oidc && createOidcRouter(oidc, oidcLoginHooks(ctx, directory), { sessionCookieName: 'datapass.sid' });
+  const app = createApp(ctx, { sessionSecret: config.sessionSecret, demoSignIn: config.demoSignIn, secureCookies: config.publicUrl.startsWith('https:'), ...(oidcRouter ? { oidcRouter } : {}) });
+  const server: Server = app.listen(config.port, () => log.info({ port: config.port, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, definitions: registry.definitions.size }, `DataPass listening on ${config.publicUrl}`));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing requests in flight');
+    server.close(async () => {
+      await db.destroy();
+      log.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      log.error('requests still in flight after 10 s: exiting');
+      process.exit(1);
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
