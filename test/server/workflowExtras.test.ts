@@ -32,8 +32,9 @@ for (const choice of databaseChoices()) {
       assert.equal(again.status, 409);
       assert.equal(again.body.errors[0].code, 'NEXT_STAGE_EXISTS');
 
-      const production = (await applicant.get('/api/requests')).body.requests.find((r: { definitionId: string }) => r.definitionId === 'api-ficoba');
-      assert.ok(production);
+      const listed = (await applicant.get('/api/requests?definition=api-ficoba')).body.requests;
+      assert.equal(listed.length, 1);
+      const production = (await applicant.get(`/api/requests/${listed[0].id}`)).body.request;
       assert.equal(production.previousRequestId, sandboxId);
       assert.equal(production.data.terms, undefined, 'the sandbox terms are not carried over');
       assert.deepEqual(production.data.scopes, created.body.request.data.scopes);

@@ -110,15 +110,30 @@ export interface RequestFilter {
   /** Only these definitions (an instructor's). */
   definitionIds?: string[];
   state?: string;
+  /** Keyset pagination: the requests after this one in the order (most recently updated first). */
+  after?: { updatedAt: string; id: number };
   limit?: number;
-  offset?: number;
 }
 
+/**
+ * Requests, most recently updated first, one page at a time. Pages follow a cursor rather than an offset, so
+ * the thousandth page costs what the first does, at a million rows.
+ */
 export async function listRequests(db: Db, filter: RequestFilter): Promise<StoredRequest[]> {
   let query = db('requests').orderBy('updated_at', 'desc').orderBy('id', 'desc');
   if (filter.organizationId !== undefined) query = query.where('organization_id', filter.organizationId);
   if (filter.definitionIds) query = query.whereIn('definition_id', filter.definitionIds);
   if (filter.state) query = query.where('state', filter.state);
-  const rows = await query.limit(Math.min(filter.limit ?? 50, 1000)).offset(filter.offset ?? 0);
+  const after = filter.after;
+  if (after) query = query.where((q) => q.where('updated_at', '<', after.updatedAt).orWhere((q2) => q2.where('updated_at', '=', after.updatedAt).andWhere('id', '<', after.id)));
+  const rows = await query.limit(Math.min(filter.limit ?? 50, 1000));
   return rows.map(mapRequest);
+}
+
+/** The cursor of the page after `last`, opaque to clients. */
+export const pageCursor = (last: StoredRequest): string => Buffer.from(`${last.updatedAt}|${last.id}`).toString('base64url');
+
+export function parsePageCursor(cursor: string): RequestFilter['after'] | undefined {
+  const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return updatedAt && id && !Number.isNaN(Date.parse(updatedAt)) && /^\d+$/.test(id) ? { updatedAt: new Date(updatedAt).toISOString(), id: Number(id) } : undefined;
 }

@@ -4,11 +4,11 @@ import { canSeeRequest, definitionsWithRole } from '../../access/requestAccess.j
 import { denyAccess } from '../../access/denyAccess.js';
 import { authorizationsOf } from '../../db/repositories/authorizations.js';
 import { diffsOf, eventsOf } from '../../db/repositories/events.js';
-import { findRequest, listRequests, parseRequestId, type StoredRequest } from '../../db/repositories/requests.js';
+import { findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type StoredRequest } from '../../db/repositories/requests.js';
 import { createRequest, fireEvent, loadedDefinition } from '../../lifecycle/fireEvent.js';
 import { callerOf } from '../caller.js';
 import { badRequest, notFound } from '../HttpError.js';
-import { requestView } from './requestView.js';
+import { requestSummary, requestView } from './requestView.js';
 
 /**
  * A request the caller may see, or a logged denial answered as "not found": the same answer for a request
@@ -40,26 +40,26 @@ const optionalObject = (value: unknown, pointer: string): Record<string, unknown
 export function requestRoutes(ctx: AppContext): Router {
   const router = Router();
 
+  // A page of the organisation's requests, or of the caller's definitions (`scope=instruction`): summaries only.
   router.get('/api/requests', async (req, res) => {
     const caller = callerOf(res);
     const state = optionalString(req.query.state, '/state');
-    const scope = req.query.scope === 'instruction' ? 'instruction' : 'organization';
-    const limit = Math.min(Number(req.query.limit ?? 50) || 50, 1000);
-    const offset = Math.max(Number(req.query.offset ?? 0) || 0, 0);
+    const definitionId = optionalString(req.query.definition, '/definition');
+    const cursor = optionalString(req.query.after, '/after');
+    const after = cursor === undefined ? undefined : parsePageCursor(cursor);
+    if (cursor !== undefined && !after) throw badRequest('INPUT_INVALID', 'Le curseur de page « after » n’est pas valide : repartez de la première page.', '/after');
+    const limit = Math.min(Math.max(Number(req.query.limit ?? 50) || 50, 1), 200);
+    const filter = { ...(state ? { state } : {}), ...(after ? { after } : {}), limit };
     let rows: StoredRequest[];
-    if (scope === 'instruction') {
-      const definitionIds = caller.roles.includes('admin') ? undefined : definitionsWithRole(caller, ctx.registry);
-      rows = await listRequests(ctx.db, { ...(definitionIds ? { definitionIds } : {}), ...(state ? { state } : {}), limit, offset });
+    if (req.query.scope === 'instruction') {
+      let definitionIds = caller.roles.includes('admin') ? undefined : definitionsWithRole(caller, ctx.registry);
+      if (definitionId) definitionIds = !definitionIds || definitionIds.includes(definitionId) ? [definitionId] : [];
+      rows = definitionIds && !definitionIds.length ? [] : await listRequests(ctx.db, { ...filter, ...(definitionIds ? { definitionIds } : {}) });
     } else {
-      if (caller.organizationId === undefined) return void res.json({ requests: [] });
-      rows = await listRequests(ctx.db, { organizationId: caller.organizationId, ...(state ? { state } : {}), limit, offset });
+      if (caller.organizationId === undefined) return void res.json({ requests: [], next: null });
+      rows = await listRequests(ctx.db, { ...filter, organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
     }
-    const views = [];
-    for (const row of rows) {
-      const definition = ctx.registry.definitions.get(row.definitionId);
-      if (definition) views.push(await requestView(ctx, caller, definition, row));
-    }
-    res.json({ requests: views });
+    res.json({ requests: rows.map((row) => requestSummary(ctx, row)), next: rows.length === limit ? pageCursor(rows[rows.length - 1]!) : null });
   });
 
   router.post('/api/requests', async (req, res) => {

@@ -28,3 +28,26 @@ export async function requestView(ctx: AppContext, caller: Caller, definition: D
     allowedEvents: allowedEvents(definition, snapshot, actorOf(caller), ctx.clock.now()).map((e) => ({ event: e.event, label: e.label, reason: e.reason })),
   };
 }
+
+/** A request in a list: what a dashboard or the instruction desk shows, without its data. */
+export function requestSummary(ctx: AppContext, row: StoredRequest) {
+  const definition = ctx.registry.definitions.get(row.definitionId);
+  const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
+  return {
+    id: row.publicId,
+    definitionId: row.definitionId,
+    definitionName: definition?.meta.name ?? row.definitionId,
+    useCaseId: row.useCaseId,
+    state: row.state,
+    stateLabel: definition?.workflow.states[row.state]?.label ?? row.state,
+    title: typeof title === 'string' ? title : null,
+    version: row.version,
+    organizationId: row.organizationId,
+    applicantId: row.applicantId,
+    reopening: row.reopening,
+    ...(row.previousRequestId !== undefined ? { previousRequestId: `D${row.previousRequestId}` } : {}),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lastSubmittedAt: row.lastSubmittedAt ?? null,
+  };
+}
