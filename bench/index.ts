@@ -6,6 +6,8 @@ import { createEngineAjv } from '../engine/validate/engineAjv.js';
 import type { EngineSubmissionValidator } from '../engine/validate/index.js';
 import { generateDefinitions } from './generateDefinitions.js';
 import { measure, measureOnce } from './measure.js';
+import { instructionListing, submitThroughput } from './serverBench.js';
+import { postgresAvailable, postgresUrl, stopPostgres } from '../test/helpers/postgres.js';
 
 // `npm run bench`: measures, never asserts. Each figure is printed beside its baseline from the same run.
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
@@ -62,9 +64,19 @@ for (const count of [60, 600]) {
   }
 }
 
+// The server: submit throughput, and the instruction list over a million requests on both databases.
+const registry = loadRegistry(DEFINITIONS, { deep: false });
+await submitThroughput(registry, rows);
+const listingRows = Number(process.env.BENCH_LISTING_ROWS ?? 1_000_000);
+await instructionListing(registry, rows, { name: 'SQLite' }, listingRows);
+const postgres = postgresAvailable();
+if (postgres.ok) await instructionListing(registry, rows, { name: 'PostgreSQL', url: await postgresUrl() }, listingRows);
+else rows.push(['instruction list, PostgreSQL', 'skipped', postgres.reason]);
+
 const width = Math.max(...rows.map((r) => r[0].length));
 const timeWidth = Math.max(...rows.map((r) => r[1].length));
 console.log(`\nDataPass engine benchmark — node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(`${'measure'.padEnd(width)}  ${'time'.padStart(timeWidth)}  note`);
 console.log(`${'-'.repeat(width)}  ${'-'.repeat(timeWidth)}  ----`);
 for (const [name, time, note] of rows) console.log(`${name.padEnd(width)}  ${time.padStart(timeWidth)}  ${note}`);
+await stopPostgres();

@@ -10,6 +10,8 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export class KnexSessionStore extends session.Store {
   private lastPrune = 0;
+  /** When each session's expiry was last written, so a rolling session costs one write per minute, not per request. */
+  private readonly touched = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -32,6 +34,7 @@ export class KnexSessionStore extends session.Store {
 
   override set(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
     const row = { sid, sess: toJson(sess), expires_at: this.expiry(sess) };
+    this.touched.set(sid, this.now().getTime());
     this.db('sessions')
       .insert(row)
       .onConflict('sid')
@@ -41,6 +44,10 @@ export class KnexSessionStore extends session.Store {
   }
 
   override touch(sid: string, sess: session.SessionData, callback?: () => void): void {
+    const now = this.now().getTime();
+    if (now - (this.touched.get(sid) ?? 0) < 60_000) return void callback?.();
+    if (this.touched.size > 100_000) this.touched.clear();
+    this.touched.set(sid, now);
     this.db('sessions')
       .where({ sid })
       .update({ expires_at: this.expiry(sess) })
@@ -48,6 +55,7 @@ export class KnexSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.touched.delete(sid);
     this.db('sessions')
       .where({ sid })
       .delete()
