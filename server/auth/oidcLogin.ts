@@ -1,5 +1,5 @@
 import type { AppContext } from '../AppContext.js';
-import { addMembership, findOrganizationBySiret, upsertOrganization } from '../db/repositories/organizations.js';
+import { addMembership, findOrganizationBySiret, organizationFacts, upsertOrganization } from '../db/repositories/organizations.js';
 import { upsertOidcUser } from '../db/repositories/users.js';
 import { checkSiret, type EstablishmentDirectory } from '../organizations/index.js';
 import { OidcLoginRefusedError, type OidcClaims, type OidcHooks } from './oidc/index.js';
@@ -33,8 +33,7 @@ export function oidcLoginHooks(ctx: AppContext, directory: EstablishmentDirector
       if (claims.siret !== undefined && siret.ok) {
         const answer = await directory.lookup(siret.siret);
         if (answer.kind === 'found') {
-          const e = answer.establishment;
-          organizationId = await upsertOrganization(ctx.db, { siret: e.siret, name: e.name, address: [e.address, e.postalCode, e.city].filter(Boolean).join(' ') || undefined, legalCategory: e.legalCategory, nafCode: e.nafCode, closed: e.closed, inseePayload: e.inseePayload }, now);
+          organizationId = await upsertOrganization(ctx.db, organizationFacts(answer.establishment), now);
         } else {
           organizationId = (await findOrganizationBySiret(ctx.db, siret.siret))?.id;
           ctx.log.warn({ siret: siret.siret, answer: answer.kind, ...(answer.kind === 'unavailable' ? { reason: answer.reason } : {}) }, 'sign-in: organisation not refreshed from Sirene');

@@ -19,3 +19,6 @@ export function toIso(value: unknown, optional?: true): string | undefined {
   }
   return new Date(value as string | number | Date).toISOString();
 }
+
+/** The id of a row `insert(...).returning('id')` gave back: `{ id }` on PostgreSQL and recent SQLite, a bare number on older clients. */
+export const insertedId = (row: unknown): number => Number(typeof row === 'object' && row !== null ? (row as { id: unknown }).id : row);

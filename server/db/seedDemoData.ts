@@ -1,7 +1,7 @@
 import type { AppContext, Caller } from '../AppContext.js';
 import { createRequest, fireEvent } from '../lifecycle/fireEvent.js';
 import { DEMO_SIRETS, type EstablishmentDirectory } from '../organizations/index.js';
-import { addMembership, upsertOrganization } from './repositories/organizations.js';
+import { addMembership, organizationFacts, upsertOrganization } from './repositories/organizations.js';
 import { createUser } from './repositories/users.js';
 
 /** The demo accounts listed on the demo sign-in page. */
@@ -31,8 +31,7 @@ export async function seedDemoData(ctx: AppContext, directory: EstablishmentDire
   for (const [role, siret] of Object.entries(DEMO_SIRETS) as [keyof typeof DEMO_SIRETS, string][]) {
     const answer = await directory.lookup(siret);
     if (answer.kind !== 'found') continue;
-    const e = answer.establishment;
-    organizationIds[role] = await upsertOrganization(ctx.db, { siret: e.siret, name: e.name, address: [e.address, e.postalCode, e.city].filter(Boolean).join(' ') || undefined, legalCategory: e.legalCategory, nafCode: e.nafCode, closed: e.closed, inseePayload: e.inseePayload }, now);
+    organizationIds[role] = await upsertOrganization(ctx.db, organizationFacts(answer.establishment), now);
   }
   const userIds: Record<string, number> = {};
   for (const account of DEMO_ACCOUNTS) {

@@ -1,5 +1,5 @@
 import type { Db } from '../createDatabase.js';
-import { fromJson, toIso, toJson } from '../json.js';
+import { fromJson, insertedId, toIso, toJson } from '../json.js';
 
 export type AuthorizationState = 'active' | 'obsolete' | 'revoked';
 
@@ -54,7 +54,7 @@ export async function insertAuthorization(db: Db, a: Omit<StoredAuthorization, '
   const [row] = await db('authorizations')
     .insert({ request_id: a.requestId, engine_key: a.engineKey, definition_id: a.definitionId, organization_id: a.organizationId, applicant_id: a.applicantId, data: toJson(a.data), state: 'active', created_at: a.createdAt })
     .returning('id');
-  return Number((row as { id: number }).id ?? row);
+  return insertedId(row);
 }
 
 /** active → obsolete or revoked; an authorization never comes back to active. */

@@ -1,5 +1,5 @@
 import type { Db } from '../createDatabase.js';
-import { fromJson, toBool, toIso, toJson } from '../json.js';
+import { fromJson, insertedId, toBool, toIso, toJson } from '../json.js';
 
 export interface RequestEvent {
   id: number;
@@ -30,7 +30,7 @@ export async function insertEvent(db: Db, e: Omit<RequestEvent, 'id'>): Promise<
   const [row] = await db('request_events')
     .insert({ request_id: e.requestId, event: e.event, from_state: e.fromState ?? null, to_state: e.toState, actor_id: e.actorId ?? null, actor_kind: e.actorKind, reason: e.reason ?? null, created_at: e.createdAt })
     .returning('id');
-  return Number((row as { id: number }).id ?? row);
+  return insertedId(row);
 }
 
 export async function eventsOf(db: Db, requestId: number): Promise<RequestEvent[]> {

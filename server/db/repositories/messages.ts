@@ -1,5 +1,5 @@
 import type { Db } from '../createDatabase.js';
-import { toBool, toIso } from '../json.js';
+import { insertedId, toBool, toIso } from '../json.js';
 
 export interface Message {
   id: number;
@@ -12,7 +12,7 @@ export interface Message {
 
 export async function insertMessage(db: Db, m: Omit<Message, 'id'>): Promise<number> {
   const [row] = await db('messages').insert({ request_id: m.requestId, author_id: m.authorId, from_instructor: m.fromInstructor, body: m.body, created_at: m.createdAt }).returning('id');
-  return Number((row as { id: number }).id ?? row);
+  return insertedId(row);
 }
 
 export async function messagesOf(db: Db, requestId: number): Promise<Message[]> {

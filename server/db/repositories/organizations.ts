@@ -1,5 +1,6 @@
 import type { Db } from '../createDatabase.js';
-import { fromJson, toBool, toIso, toJson } from '../json.js';
+import type { Establishment } from '../../organizations/Establishment.js';
+import { fromJson, insertedId, toBool, toIso, toJson } from '../json.js';
 
 export interface Organization {
   id: number;
@@ -21,6 +22,19 @@ export interface OrganizationFacts {
   nafCode?: string | undefined;
   closed: boolean;
   inseePayload: Record<string, unknown>;
+}
+
+/** What the Sirene registry says of an establishment, as the organisations table keeps it. */
+export function organizationFacts(e: Establishment): OrganizationFacts {
+  return {
+    siret: e.siret,
+    name: e.name,
+    address: [e.address, e.postalCode, e.city].filter(Boolean).join(' ') || undefined,
+    legalCategory: e.legalCategory,
+    nafCode: e.nafCode,
+    closed: e.closed,
+    inseePayload: e.inseePayload,
+  };
 }
 
 const mapOrganization = (row: Record<string, unknown>): Organization => ({
@@ -62,7 +76,7 @@ export async function upsertOrganization(db: Db, facts: OrganizationFacts, now: 
     return Number(existing.id);
   }
   const [row] = await db('organizations').insert({ siret: facts.siret, ...values, created_at: now.toISOString() }).returning('id');
-  return Number((row as { id: number }).id ?? row);
+  return insertedId(row);
 }
 
 export async function addMembership(db: Db, userId: number, organizationId: number, now: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Db } from '../createDatabase.js';
 import { isPostgres } from '../createDatabase.js';
-import { fromJson, toBool, toIso, toJson } from '../json.js';
+import { fromJson, insertedId, toBool, toIso, toJson } from '../json.js';
 
 export interface StoredRequest {
   id: number;
@@ -96,7 +96,7 @@ export async function insertRequest(db: Db, w: RequestWrite & { definitionId: st
   const [row] = await db('requests')
     .insert({ ...columns(w), definition_id: w.definitionId, definition_version: w.definitionVersion, version: 1, created_at: w.createdAt, previous_request_id: w.previousRequestId ?? null })
     .returning('id');
-  return Number((row as { id: number }).id ?? row);
+  return insertedId(row);
 }
 
 /** Write the request if it is still at `expectedVersion`; false when another write got there first. */

@@ -1,5 +1,5 @@
 import type { Db } from '../createDatabase.js';
-import { toIso } from '../json.js';
+import { insertedId, toIso } from '../json.js';
 
 export interface User {
   id: number;
@@ -59,7 +59,7 @@ export async function createUser(db: Db, user: NewUser, now: Date): Promise<numb
       updated_at: now.toISOString(),
     })
     .returning('id');
-  const id = Number((row as { id: number }).id ?? row);
+  const id = insertedId(row);
   if (user.roles?.length) await db('user_roles').insert(user.roles.map((role) => ({ user_id: id, role })));
   return id;
 }
