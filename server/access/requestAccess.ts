@@ -14,6 +14,7 @@ export function canSeeRequest(caller: Caller, definition: Definition, organizati
 
 /** The definitions on which `caller` holds a provider role (all of them for an admin). */
 export function definitionsWithRole(caller: Caller, registry: Registry): string[] {
-  const actor = { ...actorOf(caller), organizationId: undefined };
-  return [...registry.definitions.values()].filter((d) => actorRoles(d, null, { ...actor }).size > 0).map((d) => d.id);
+  // Without an organisation, `applicant` is not among the roles: only provider roles count here.
+  const { organizationId: _organization, ...actor } = actorOf(caller);
+  return [...registry.definitions.values()].filter((d) => actorRoles(d, null, actor).size > 0).map((d) => d.id);
 }
