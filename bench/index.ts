@@ -66,7 +66,7 @@ for (const count of [60, 600]) {
 
 // The server: submit throughput, and the instruction list over a million requests on both databases.
 const registry = loadRegistry(DEFINITIONS, { deep: false });
-await submitThroughput(registry, rows);
+await submitThroughput(rows);
 const listingRows = Number(process.env.BENCH_LISTING_ROWS ?? 1_000_000);
 await instructionListing(registry, rows, { name: 'SQLite' }, listingRows);
 const postgres = postgresAvailable();

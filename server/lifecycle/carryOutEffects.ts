@@ -4,7 +4,7 @@ import type { Db } from '../db/createDatabase.js';
 import { endAuthorization, insertAuthorization } from '../db/repositories/authorizations.js';
 import { insertEvent, insertSubmissionDiff } from '../db/repositories/events.js';
 import { isMember } from '../db/repositories/organizations.js';
-import { enqueue } from '../db/repositories/outbox.js';
+import { enqueue, type Notification } from '../db/repositories/outbox.js';
 import { insertRequest, requestPublicId } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError } from '../http/HttpError.js';
@@ -31,6 +31,7 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
       createdAt: effect.at,
     });
   }
+  const outbox: Notification[] = [];
   for (const effect of effects) {
     switch (effect.type) {
       case 'record_event':
@@ -60,13 +61,13 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
         // The engine's next snapshot already holds the authorization's data.
         break;
       case 'notify':
-        await enqueue(tx, { kind: 'email', requestId, eventId, payload: { event: effect.event, roles: effect.roles, template: effect.template }, at });
+        outbox.push({ kind: 'email', requestId, eventId, payload: { event: effect.event, roles: effect.roles, template: effect.template }, at });
         break;
       case 'deliver_webhook':
-        await enqueue(tx, { kind: 'webhook', requestId, eventId, payload: { event: effect.event }, at });
+        outbox.push({ kind: 'webhook', requestId, eventId, payload: { event: effect.event }, at });
         break;
       case 'render_convention':
-        await enqueue(tx, { kind: 'convention', requestId, eventId, payload: { authorization: effect.authorizationId }, at });
+        outbox.push({ kind: 'convention', requestId, eventId, payload: { authorization: effect.authorizationId }, at });
         break;
       case 'transfer':
         if (!(await isMember(tx, Number(effect.to.userId), Number(effect.to.organizationId)))) {
@@ -82,6 +83,7 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
       }
     }
   }
+  await enqueue(tx, ...outbox);
 }
 
 /** start_next_stage: the production request, created by the system from the sandbox's data, once. */

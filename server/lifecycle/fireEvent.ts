@@ -1,7 +1,7 @@
-import { inheritedData, transition, type Definition, type Issue, type WorkflowEventInput } from '../../engine/index.js';
+import { inheritedData, transition, type Definition, type Issue, type RequestSnapshot, type WorkflowEventInput } from '../../engine/index.js';
 import type { AppContext, Caller } from '../AppContext.js';
 import { findOrganization } from '../db/repositories/organizations.js';
-import { findRequest, insertRequest, updateRequest, type StoredRequest } from '../db/repositories/requests.js';
+import { findRequest, insertRequest, updateRequest, type RequestWrite, type StoredRequest } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError, notFound } from '../http/HttpError.js';
 import { carryOutEffects } from './carryOutEffects.js';
@@ -39,7 +39,7 @@ const conflict = (row: StoredRequest, version: number) =>
  * write the next snapshot with the version incremented, and carry out the effects. Either everything is
  * stored or nothing is. The caller must already be allowed to see the request.
  */
-export async function fireEvent(ctx: AppContext, caller: Caller, requestId: number, args: EventArguments): Promise<StoredRequest> {
+export async function fireEvent(ctx: AppContext, caller: Caller, requestId: number, args: EventArguments): Promise<FiredRequest> {
   if (typeof args.version !== 'number' || !Number.isInteger(args.version)) {
     throw HttpError.of(428, 'VERSION_REQUIRED', 'Version required', 'Indiquez la version de la demande que vous avez sous les yeux (champ « version »), pour ne pas écraser une modification plus récente.', '/version');
   }
@@ -63,10 +63,33 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
       const checked = definition.validator.validate(next.data, { context: { step }, ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}), createdAt: next.createdAt });
       if (!checked.valid) throw HttpError.fromIssues(422, checked.issues);
     }
-    if (!(await updateRequest(tx, row.id, row.version, requestWrite(next)))) throw conflict(row, expected);
+    const write = requestWrite(next);
+    if (!(await updateRequest(tx, row.id, row.version, write))) throw conflict(row, expected);
     await carryOutEffects(tx, ctx, row.id, next, result.effects);
-    return (await findRequest(tx, row.id))!;
+    return { ...storedAfter(row, write), snapshot: next };
   });
+}
+
+/** A request after an event, with the engine's snapshot of it (its authorizations and history included). */
+export type FiredRequest = StoredRequest & { snapshot: RequestSnapshot };
+
+/** The stored request as the write just made it, without reading it back. */
+function storedAfter(row: StoredRequest, w: RequestWrite): StoredRequest {
+  const { lastSubmittedData: _d, lastSubmittedAt: _s, lastValidatedAt: _v, ...kept } = row;
+  return {
+    ...kept,
+    state: w.state,
+    data: w.data,
+    useCaseId: w.useCaseId,
+    organizationId: w.organizationId,
+    applicantId: w.applicantId,
+    reopening: w.reopening,
+    updatedAt: w.updatedAt,
+    version: row.version + 1,
+    ...(w.lastSubmittedData ? { lastSubmittedData: w.lastSubmittedData } : {}),
+    ...(w.lastSubmittedAt ? { lastSubmittedAt: w.lastSubmittedAt } : {}),
+    ...(w.lastValidatedAt ? { lastValidatedAt: w.lastValidatedAt } : {}),
+  };
 }
 
 /** Start a request of `definitionId` for the caller's current organisation, from a use case and its prefill. */

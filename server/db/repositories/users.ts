@@ -34,11 +34,11 @@ const mapUser = (row: Record<string, unknown>, roles: string[]): User => ({
   createdAt: toIso(row.created_at),
 });
 
+/** A user with their roles, in one query (it runs on every signed-in call). */
 export async function findUser(db: Db, id: number): Promise<User | undefined> {
-  const row = await db('users').where({ id }).first();
-  if (!row) return undefined;
-  const roles = await db('user_roles').where({ user_id: id }).orderBy('role').pluck('role');
-  return mapUser(row, roles);
+  const rows = await db('users').leftJoin('user_roles', 'user_roles.user_id', 'users.id').where('users.id', id).orderBy('user_roles.role').select('users.*', 'user_roles.role');
+  if (!rows.length) return undefined;
+  return mapUser(rows[0], rows.map((r) => r.role).filter((r): r is string => typeof r === 'string'));
 }
 
 export async function findUserIdByEmail(db: Db, email: string): Promise<number | undefined> {

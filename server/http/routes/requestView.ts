@@ -1,11 +1,12 @@
-import { allowedEvents, type Definition } from '../../../engine/index.js';
+import { allowedEvents, type Definition, type RequestSnapshot } from '../../../engine/index.js';
 import type { AppContext, Caller } from '../../AppContext.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
 import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
 
 /** A request as the API shows it, with the events the caller may fire on it now. */
-export async function requestView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest) {
-  const snapshot = await requestSnapshot(ctx.db, row);
+export async function requestView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest & { snapshot?: RequestSnapshot }) {
+  // After an event, the engine's snapshot is already at hand: no need to read the events and authorizations again.
+  const snapshot = row.snapshot ?? (await requestSnapshot(ctx.db, row));
   return {
     id: row.publicId,
     definitionId: row.definitionId,
