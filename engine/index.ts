@@ -15,6 +15,7 @@ export type { Actor, AuthorizationSnapshot, RequestSnapshot, RequestState, Workf
 export type { JsonSchema } from './schema/JsonSchema.js';
 export { itemSchemas, subschemasAt, titleAt } from './schema/subschemasAt.js';
 export { formSchema } from './schema/formSchema.js';
+export { annotatedFields } from './schema/annotatedFields.js';
 
 // Issues
 export type { Issue } from './issues/Issue.js';

@@ -5,6 +5,7 @@ import { findRequest, insertRequest, updateRequest, type RequestWrite, type Stor
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError, notFound } from '../http/HttpError.js';
 import { carryOutEffects } from './carryOutEffects.js';
+import { checkAuthorizationReferences } from './checkAuthorizationReferences.js';
 import { actorOf, requestSnapshot, requestWrite } from './requestSnapshot.js';
 
 /** The HTTP status of an event the engine refuses. */
@@ -58,6 +59,10 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
       // The steps carried over from the sandbox stay what the provider approved there.
       const previous = await findRequest(tx, row.previousRequestId);
       if (previous) next = { ...next, data: { ...next.data, ...inheritedData(definition, previous.data) } };
+    }
+    if (input.type === 'submit') {
+      const references = await checkAuthorizationReferences(tx, definition, next.data, Number(next.organizationId));
+      if (references.length) throw HttpError.fromIssues(422, references);
     }
     if (step !== undefined) {
       const checked = definition.validator.validate(next.data, { context: { step }, ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}), createdAt: next.createdAt });

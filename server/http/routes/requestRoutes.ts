@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { AppContext, Caller } from '../../AppContext.js';
 import { canSeeRequest, definitionsWithRole } from '../../access/requestAccess.js';
 import { denyAccess } from '../../access/denyAccess.js';
-import { authorizationsOf } from '../../db/repositories/authorizations.js';
+import { authorizationsOf, listAuthorizations } from '../../db/repositories/authorizations.js';
 import { diffsOf, eventsOf } from '../../db/repositories/events.js';
 import { findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type StoredRequest } from '../../db/repositories/requests.js';
 import { createRequest, fireEvent, loadedDefinition } from '../../lifecycle/fireEvent.js';
@@ -116,6 +116,15 @@ export function requestRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
     res.json({ authorizations: (await authorizationsOf(ctx.db, row.id)).map((a) => ({ ...a, requestId: row.publicId })) });
+  });
+
+  // The current organisation's authorizations, for a field that names one (API Particulier's FranceConnect modality).
+  router.get('/api/authorizations', async (req, res) => {
+    const caller = callerOf(res);
+    if (caller.organizationId === undefined) return void res.json({ authorizations: [] });
+    const definitionId = optionalString(req.query.definition, '/definition');
+    const list = await listAuthorizations(ctx.db, { organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
+    res.json({ authorizations: list.map(({ data: _data, engineKey: _key, ...a }) => ({ ...a, id: a.publicId, requestId: `D${a.requestId}` })) });
   });
 
   return router;
