@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { pino } from 'pino';
 import { loadRegistry } from '../engine/index.js';
 import type { AppContext } from './AppContext.js';
 import { configFromEnv } from './config.js';
+import { createLogger } from './log.js';
 import { createDatabase } from './db/createDatabase.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seedDemoData.js';
@@ -18,7 +18,7 @@ import { cachedDirectory, directoryFromEnv } from './organizations/index.js';
  */
 export async function main(): Promise<void> {
   const config = configFromEnv();
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   const db = createDatabase({ url: config.databaseUrl, sqliteFile: resolve(config.sqliteFile) });
   await migrate(db);
   const registry = loadRegistry(resolve('definitions'), { deep: false });
