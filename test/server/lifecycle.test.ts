@@ -33,6 +33,32 @@ for (const choice of databaseChoices()) {
     };
     const codes = (r: { body: { errors?: { code: string }[] } }) => (r.body.errors ?? []).map((e) => e.code);
 
+    /**
+     * At the request's current state, every event of the workflow fired by every test person who may not fire
+     * it now (per the engine's allowed events, or because they cannot see the request) is refused and
+     * changes nothing.
+     */
+    const assertEveryWrongActorRefused = async (id: string) => {
+      const events = Object.keys(testRegistry().definitions.get('api-particulier')!.workflow.events).filter((e) => e !== 'create');
+      const people = { applicant, instructor, reporter, otherApplicant, dgfip, admin };
+      const before = (await admin.get(`/api/requests/${id}`)).body.request;
+      let refused = 0;
+      for (const [name, client] of Object.entries(people)) {
+        const view = await client.get(`/api/requests/${id}`);
+        const allowed = new Set<string>(view.status === 200 ? view.body.request.allowedEvents.map((e: { event: string }) => e.event) : []);
+        for (const event of events) {
+          if (allowed.has(event)) continue;
+          const response = await client.post(`/api/requests/${id}/events/${event}`, { version: before.version, reason: 'Motif.', to: { organizationId: t.organizationIds.communeB } });
+          assert.ok([403, 404, 409, 422].includes(response.status), `${name} ${event} in ${before.state}: ${response.status} ${JSON.stringify(response.body)}`);
+          if (view.status !== 200) assert.equal(response.status, 404, `${name} cannot see the request`);
+          refused++;
+        }
+      }
+      const after = (await admin.get(`/api/requests/${id}`)).body.request;
+      assert.equal(after.version, before.version, `a refused event changed the request in ${before.state}`);
+      assert.ok(refused > 20, `${refused} refusals checked in ${before.state}`);
+    };
+
     it('walks create → save → submit → request changes → resubmit → approve → reopen → submit → approve → revoke, refusing every wrong actor', async () => {
       // Create from the use case: the prefill is there, the legal basis locked.
       const created = await applicant.post('/api/requests', { definitionId: 'api-particulier', useCaseId: USE_CASE });
@@ -56,6 +82,7 @@ for (const choice of databaseChoices()) {
       assert.equal(noVersion.status, 428);
       const saved = await applicant.patch(`/api/requests/${id}`, { version: 2, data: example() });
       assert.equal(saved.status, 200);
+      await assertEveryWrongActorRefused(id);
 
       // Only the applicant submits; nobody decides on a draft.
       assert.equal((await fire(instructor, id, 'submit')).status, 403);
@@ -63,6 +90,7 @@ for (const choice of databaseChoices()) {
       const submitted = await fire(applicant, id, 'submit');
       assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
       assert.equal(submitted.body.request.state, 'submitted');
+      await assertEveryWrongActorRefused(id);
 
       // Wrong actors on a submitted request.
       assert.equal((await fire(applicant, id, 'approve')).status, 403, 'an applicant cannot approve');
@@ -80,6 +108,7 @@ for (const choice of databaseChoices()) {
       const changes = await fire(instructor, id, 'request_changes', { reason: 'Précisez la durée de conservation.' });
       assert.equal(changes.status, 200);
       assert.equal(changes.body.request.state, 'changes_requested');
+      await assertEveryWrongActorRefused(id);
       const data = example();
       (data.personal_data as { duree_conservation_donnees_caractere_personnel: number }).duree_conservation_donnees_caractere_personnel = 24;
       const current = (await applicant.get(`/api/requests/${id}`)).body.request;
@@ -94,6 +123,7 @@ for (const choice of databaseChoices()) {
       const approved = await fire(instructor, id, 'approve');
       assert.equal(approved.status, 200, JSON.stringify(approved.body));
       assert.equal(approved.body.request.state, 'validated');
+      await assertEveryWrongActorRefused(id);
       let authorizations = (await applicant.get(`/api/requests/${id}/authorizations`)).body.authorizations;
       assert.equal(authorizations.length, 1);
       assert.equal(authorizations[0].state, 'active');
@@ -104,6 +134,7 @@ for (const choice of databaseChoices()) {
       const reopened = await fire(applicant, id, 'reopen');
       assert.equal(reopened.body.request.state, 'draft');
       assert.equal(reopened.body.request.reopening, true);
+      await assertEveryWrongActorRefused(id);
       const again = reopened.body.request;
       const moreData = structuredClone(again.data);
       moreData.scopes = ['cnaf_quotient_familial', 'cnaf_enfants', 'cnaf_adresse'];
@@ -120,6 +151,7 @@ for (const choice of databaseChoices()) {
       assert.equal((await fire(instructor, id, 'revoke')).status, 422);
       const revoked = await fire(instructor, id, 'revoke', { reason: 'Le service a fermé.' });
       assert.equal(revoked.body.request.state, 'revoked');
+      await assertEveryWrongActorRefused(id);
       authorizations = (await applicant.get(`/api/requests/${id}/authorizations`)).body.authorizations;
       assert.deepEqual(authorizations.map((a: { state: string }) => a.state), ['obsolete', 'revoked']);
 
