@@ -4,7 +4,7 @@
 import { pino } from 'pino';
 import { loadRegistry } from '../engine/index.js';
 import type { AppContext, Caller } from '../server/AppContext.js';
-import { createDatabase } from '../server/db/createDatabase.js';
+import { createDatabase, createReadDatabase } from '../server/db/createDatabase.js';
 import { migrate } from '../server/db/migrate.js';
 import { addMembership, upsertOrganization } from '../server/db/repositories/organizations.js';
 import { createUser } from '../server/db/repositories/users.js';
@@ -19,7 +19,8 @@ const now = new Date();
 const org = await upsertOrganization(db, { siret: '21920023500014', name: 'Commune de Clamart', closed: false, inseePayload: {} }, now);
 const applicantId = await createUser(db, { email: 'applicant@bench.fr' }, now);
 await addMembership(db, applicantId, org, now);
-const ctx: AppContext = { db, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
+const reads = createReadDatabase(db, { sqliteFile: process.env.SQLITE_FILE! });
+const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
 const applicant: Caller = { userId: applicantId, roles: [], organizationId: org };
 const example = registry.definitions.get('api-particulier')!.examples.find((e) => e.name === 'valid-tarification-municipale-enfance')!;
 const requests: { id: string; version: number }[] = [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Registry } from '../engine/index.js';
 import type { AppContext, Caller } from '../server/AppContext.js';
-import { createDatabase, isPostgres, type Db } from '../server/db/createDatabase.js';
+import { createDatabase, createReadDatabase, isPostgres, type Db } from '../server/db/createDatabase.js';
 import { migrate } from '../server/db/migrate.js';
 import { listRequests } from '../server/db/repositories/requests.js';
 import { addMembership, upsertOrganization } from '../server/db/repositories/organizations.js';
@@ -25,14 +25,14 @@ interface Bench {
   close(): Promise<void>;
 }
 
-async function startBench(db: Db, registry: Registry, cleanup: () => void): Promise<Bench> {
+async function startBench(db: Db, reads: Db, registry: Registry, cleanup: () => void): Promise<Bench> {
   await migrate(db);
   const now = new Date();
   const org = await upsertOrganization(db, { siret: '21920023500014', name: 'Commune de Clamart', closed: false, inseePayload: {} }, now);
   const applicantId = await createUser(db, { email: 'applicant@bench.fr' }, now);
   await createUser(db, { email: 'instructor@bench.fr', roles: ['dinum:*:instructor'] }, now).catch(() => undefined);
   await addMembership(db, applicantId, org, now);
-  const ctx: AppContext = { db, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
+  const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
   const app = createApp(ctx, { sessionSecret: 'bench', demoSignIn: true, rateLimits: { signIn: 1e9, writes: 1e9 } });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -45,6 +45,7 @@ async function startBench(db: Db, registry: Registry, cleanup: () => void): Prom
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      if (reads !== db) await reads.destroy();
       await db.destroy();
       cleanup();
     },
@@ -165,7 +166,7 @@ async function generateRequests(db: Db, count: number, organizationId: number, a
 export async function instructionListing(registry: Registry, rows: Row[], database: { name: string; url?: string }, count = 1_000_000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'datapass-bench-'));
   const db = database.url ? createDatabase({ url: database.url, poolMax: 20 }) : createDatabase({ sqliteFile: join(dir, 'bench.sqlite') });
-  const bench = await startBench(db, registry, () => rmSync(dir, { recursive: true, force: true }));
+  const bench = await startBench(db, createReadDatabase(db, { sqliteFile: join(dir, 'bench.sqlite') }), registry, () => rmSync(dir, { recursive: true, force: true }));
   try {
     const t0 = performance.now();
     await generateRequests(db, count, bench.applicant.organizationId!, bench.applicant.userId);

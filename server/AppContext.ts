@@ -5,6 +5,11 @@ import type { Db } from './db/createDatabase.js';
 /** What every service and route works with; built once by the server, injected by the tests. */
 export interface AppContext {
   db: Db;
+  /**
+   * Where reads outside a transaction go: on SQLite, a few read-only connections beside the one writer (WAL
+   * lets them read while it writes), so page loads do not queue behind commits; on PostgreSQL, the same pool.
+   */
+  reads: Db;
   /** The loaded definitions. */
   registry: Registry;
   /** The time, injectable so tests control it. */

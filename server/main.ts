@@ -4,7 +4,7 @@ import { loadRegistry } from '../engine/index.js';
 import type { AppContext } from './AppContext.js';
 import { configFromEnv } from './config.js';
 import { createLogger } from './log.js';
-import { createDatabase } from './db/createDatabase.js';
+import { createDatabase, createReadDatabase } from './db/createDatabase.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoData } from './db/seedDemoData.js';
 import { createApp } from './http/createApp.js';
@@ -23,7 +23,8 @@ export async function main(): Promise<void> {
   await migrate(db);
   const registry = loadRegistry(resolve('definitions'), { deep: false });
   for (const r of registry.results) if (r.issues.length) log.warn({ definition: r.id, issues: r.issues.length }, 'definition not loaded: run npx datapass check');
-  const ctx: AppContext = { db, registry, clock: { now: () => new Date() }, log };
+  const reads = createReadDatabase(db, { sqliteFile: resolve(config.sqliteFile) });
+  const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log };
   const directory = cachedDirectory(directoryFromEnv());
   if (!config.databaseUrl && !config.production && (await seedDemoData(ctx, directory))) log.info('empty database: demo data seeded');
   const oidc = oidcSettingsFromEnv();
@@ -36,6 +37,7 @@ export async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
     server.close(async () => {
+      if (reads !== db) await reads.destroy();
       await db.destroy();
       log.info('stopped');
       process.exit(0);

@@ -44,5 +44,27 @@ export function createDatabase(options: DatabaseOptions = {}): Db {
   });
 }
 
+/**
+ * Read-only connections to the same database for reads outside transactions: on SQLite a second pool of
+ * `query_only` connections, which WAL lets read while the writer commits; on PostgreSQL the same pool.
+ */
+export function createReadDatabase(writer: Db, options: DatabaseOptions = {}): Db {
+  if (isPostgres(writer)) return writer;
+  const filename = options.sqliteFile ?? resolve('data', 'datapass.sqlite');
+  if (filename === ':memory:') return writer;
+  return knex({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 0,
+      max: 3,
+      afterCreate(connection: { run(sql: string, cb: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) {
+        connection.run('PRAGMA query_only = ON', (e1) => (e1 ? done(e1, connection) : connection.run('PRAGMA busy_timeout = 5000', (e2) => done(e2, connection))));
+      },
+    },
+  });
+}
+
 /** True on PostgreSQL, where row locks (`FOR UPDATE`) and `SKIP LOCKED` exist. */
 export const isPostgres = (db: Db): boolean => db.client.config.client === 'pg';

@@ -16,6 +16,7 @@ export class KnexSessionStore extends session.Store {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    private readonly reads: Db = db,
   ) {
     super();
   }
@@ -26,7 +27,7 @@ export class KnexSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.db('sessions')
+    this.reads('sessions')
       .where({ sid })
       .first()
       .then((row) => callback(null, row && Number(row.expires_at) > this.now().getTime() ? fromJson<session.SessionData>(row.sess) : null), callback);

@@ -10,14 +10,14 @@ export function loadCaller(ctx: AppContext) {
     try {
       const userId = req.session?.userId;
       if (userId !== undefined) {
-        const user = await findUser(ctx.db, Number(userId));
+        const user = await findUser(ctx.reads, Number(userId));
         if (!user) {
           delete req.session.userId;
           delete req.session.organizationId;
         } else {
           let organizationId = req.session.organizationId !== undefined ? Number(req.session.organizationId) : undefined;
           // A membership removed since sign-in no longer lets the user act for that organisation.
-          if (organizationId !== undefined && !(await isMember(ctx.db, user.id, organizationId))) {
+          if (organizationId !== undefined && !(await isMember(ctx.reads, user.id, organizationId))) {
             delete req.session.organizationId;
             organizationId = undefined;
           }

@@ -54,7 +54,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
       name: 'datapass.sid',
       secret: options.sessionSecret,
       // Session expiry follows the wall clock, like the cookie's own expiry, not the injectable one.
-      store: new KnexSessionStore(ctx.db),
+      store: new KnexSessionStore(ctx.db, undefined, ctx.reads),
       resave: false,
       saveUninitialized: false,
       rolling: true,

@@ -105,7 +105,7 @@ export async function createRequest(ctx: AppContext, caller: Caller, args: { def
     throw HttpError.of(422, 'PRODUCTION_STAGE', 'Production stage', `Une demande de « ${definition.meta.name} » se crée depuis une demande de bac à sable validée (« Démarrer la demande de production »).`, '/definitionId');
   }
   if (caller.organizationId === undefined) throw HttpError.of(422, 'NO_ORGANIZATION', 'No organisation', 'Choisissez l’organisation pour laquelle vous faites cette demande.', '/organizationId');
-  const organization = await findOrganization(ctx.db, caller.organizationId);
+  const organization = await findOrganization(ctx.reads, caller.organizationId);
   if (!organization) throw HttpError.of(422, 'NO_ORGANIZATION', 'No organisation', 'Votre organisation est introuvable : choisissez-en une autre.', '/organizationId');
   if (organization.closed) {
     throw HttpError.of(422, 'ORGANIZATION_CLOSED', 'Establishment closed', `L’établissement ${organization.name} (SIRET ${organization.siret}) est fermé d’après le répertoire Sirene : il ne peut pas faire de demande.`, '/organizationId');

@@ -33,7 +33,7 @@ export async function signIn(req: Request, userId: number, organizationId?: numb
 export function demoSignInRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/auth/demo', async (req, res) => {
-    const users = await listUsers(ctx.db);
+    const users = await listUsers(ctx.reads);
     res.type('html').send(
       page({
         csrf: csrfToken(req),
@@ -43,9 +43,9 @@ export function demoSignInRoutes(ctx: AppContext): Router {
   });
   router.post('/auth/demo', async (req, res) => {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
-    const userId = email ? await findUserIdByEmail(ctx.db, email) : undefined;
+    const userId = email ? await findUserIdByEmail(ctx.reads, email) : undefined;
     if (userId === undefined) throw HttpError.of(422, 'UNKNOWN_ACCOUNT', 'Unknown account', `Aucun compte de démonstration n’a l’adresse « ${email} ».`, '/email');
-    const [first] = await organizationsOf(ctx.db, userId);
+    const [first] = await organizationsOf(ctx.reads, userId);
     await signIn(req, userId, first?.id);
     if (req.accepts(['html', 'json']) === 'json') res.json({ userId, organizationId: first?.id ?? null });
     else res.redirect(303, '/');

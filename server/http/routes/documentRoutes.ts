@@ -62,7 +62,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id as string);
     const definition = loadedDefinition(ctx, row.definitionId);
-    const canEdit = allowedEvents(definition, await requestSnapshot(ctx.db, row), actorOf(caller), ctx.clock.now()).some((e) => e.event === 'update');
+    const canEdit = allowedEvents(definition, await requestSnapshot(ctx.reads, row), actorOf(caller), ctx.clock.now()).some((e) => e.event === 'update');
     if (!canEdit) throw HttpError.of(403, 'EVENT_FORBIDDEN', 'Forbidden', 'Vous ne pouvez pas joindre de fichier à cette demande dans son état actuel.');
     res.locals.request = row;
     next();
@@ -113,13 +113,13 @@ export function documentRoutes(ctx: AppContext): Router {
 
   router.get('/api/documents/:id', async (req, res) => {
     const caller = callerOf(res);
-    const doc = await findDocument(ctx.db, req.params.id);
+    const doc = await findDocument(ctx.reads, req.params.id);
     if (!doc) throw notFound('Ce document');
     const request = await visibleRequest(ctx, caller, req, String(doc.requestId)).catch(async (error: unknown) => {
       throw error instanceof HttpError ? error : await denyAccess(ctx, caller, req, `document ${doc.id}`);
     });
     if (!canSeeRequest(caller, loadedDefinition(ctx, request.definitionId), request.organizationId)) throw notFound('Ce document');
-    const content = await documentContent(ctx.db, doc.id);
+    const content = await documentContent(ctx.reads, doc.id);
     res.setHeader('content-type', doc.contentType);
     res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
     res.send(content);

@@ -7,6 +7,7 @@ export function healthRoutes(ctx: AppContext): Router {
   router.get('/healthz', async (_req, res) => {
     try {
       await ctx.db.raw('select 1');
+      if (ctx.reads !== ctx.db) await ctx.reads.raw('select 1');
       res.json({ status: 'ok' });
     } catch (error) {
       ctx.log.error({ err: error }, 'health check: database unavailable');

@@ -16,13 +16,13 @@ export function meRoutes(ctx: AppContext): Router {
 
   router.get('/api/me', async (req, res) => {
     const caller = callerOf(res);
-    res.json({ user: res.locals.user, organizations: await organizationsOf(ctx.db, caller.userId), currentOrganizationId: caller.organizationId ?? null, csrfToken: csrfToken(req) });
+    res.json({ user: res.locals.user, organizations: await organizationsOf(ctx.reads, caller.userId), currentOrganizationId: caller.organizationId ?? null, csrfToken: csrfToken(req) });
   });
 
   router.post('/api/me/organization', async (req, res) => {
     const caller = callerOf(res);
     const organizationId = Number(req.body?.organizationId);
-    if (!Number.isInteger(organizationId) || !(await isMember(ctx.db, caller.userId, organizationId))) {
+    if (!Number.isInteger(organizationId) || !(await isMember(ctx.reads, caller.userId, organizationId))) {
       throw HttpError.of(422, 'NOT_A_MEMBER', 'Not a member', 'Vous n’êtes pas membre de cette organisation.', '/organizationId');
     }
     req.session.organizationId = String(organizationId);

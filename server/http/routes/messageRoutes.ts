@@ -16,7 +16,7 @@ export function messageRoutes(ctx: AppContext): Router {
   router.get('/api/requests/:id/messages', async (req, res) => {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
-    res.json({ messages: (await messagesOf(ctx.db, row.id)).map((m) => ({ ...m, requestId: row.publicId })) });
+    res.json({ messages: (await messagesOf(ctx.reads, row.id)).map((m) => ({ ...m, requestId: row.publicId })) });
   });
 
   router.post('/api/requests/:id/messages', async (req, res) => {

@@ -17,7 +17,7 @@ import { requestSummary, requestView } from './requestView.js';
 export async function visibleRequest(ctx: AppContext, caller: Caller, req: Request, idParam: string): Promise<StoredRequest> {
   const id = parseRequestId(idParam);
   if (id === undefined) throw notFound('Cette demande');
-  const row = await findRequest(ctx.db, id);
+  const row = await findRequest(ctx.reads, id);
   if (!row) throw notFound('Cette demande');
   const definition = loadedDefinition(ctx, row.definitionId);
   if (!canSeeRequest(caller, definition, row.organizationId)) throw await denyAccess(ctx, caller, req, `request ${row.publicId} of organization ${row.organizationId}`, 'Cette demande');
@@ -54,10 +54,10 @@ export function requestRoutes(ctx: AppContext): Router {
     if (req.query.scope === 'instruction') {
       let definitionIds = caller.roles.includes('admin') ? undefined : definitionsWithRole(caller, ctx.registry);
       if (definitionId) definitionIds = !definitionIds || definitionIds.includes(definitionId) ? [definitionId] : [];
-      rows = definitionIds && !definitionIds.length ? [] : await listRequests(ctx.db, { ...filter, ...(definitionIds ? { definitionIds } : {}) });
+      rows = definitionIds && !definitionIds.length ? [] : await listRequests(ctx.reads, { ...filter, ...(definitionIds ? { definitionIds } : {}) });
     } else {
       if (caller.organizationId === undefined) return void res.json({ requests: [], next: null });
-      rows = await listRequests(ctx.db, { ...filter, organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
+      rows = await listRequests(ctx.reads, { ...filter, organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
     }
     res.json({ requests: rows.map((row) => requestSummary(ctx, row)), next: rows.length === limit ? pageCursor(rows[rows.length - 1]!) : null });
   });
@@ -108,14 +108,14 @@ export function requestRoutes(ctx: AppContext): Router {
   router.get('/api/requests/:id/events', async (req, res) => {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
-    const [events, diffs] = await Promise.all([eventsOf(ctx.db, row.id), diffsOf(ctx.db, row.id)]);
+    const [events, diffs] = await Promise.all([eventsOf(ctx.reads, row.id), diffsOf(ctx.reads, row.id)]);
     res.json({ events: events.map((e) => ({ ...e, requestId: row.publicId, changes: diffs.find((d) => d.eventId === e.id)?.changes })) });
   });
 
   router.get('/api/requests/:id/authorizations', async (req, res) => {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
-    res.json({ authorizations: (await authorizationsOf(ctx.db, row.id)).map((a) => ({ ...a, requestId: row.publicId })) });
+    res.json({ authorizations: (await authorizationsOf(ctx.reads, row.id)).map((a) => ({ ...a, requestId: row.publicId })) });
   });
 
   // The current organisation's authorizations, for a field that names one (API Particulier's FranceConnect modality).
@@ -123,7 +123,7 @@ export function requestRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     if (caller.organizationId === undefined) return void res.json({ authorizations: [] });
     const definitionId = optionalString(req.query.definition, '/definition');
-    const list = await listAuthorizations(ctx.db, { organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
+    const list = await listAuthorizations(ctx.reads, { organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
     res.json({ authorizations: list.map(({ data: _data, engineKey: _key, ...a }) => ({ ...a, id: a.publicId, requestId: `D${a.requestId}` })) });
   });
 

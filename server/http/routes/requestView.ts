@@ -6,7 +6,7 @@ import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
 /** A request as the API shows it, with the events the caller may fire on it now. */
 export async function requestView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest & { snapshot?: RequestSnapshot }) {
   // After an event, the engine's snapshot is already at hand: no need to read the events and authorizations again.
-  const snapshot = row.snapshot ?? (await requestSnapshot(ctx.db, row));
+  const snapshot = row.snapshot ?? (await requestSnapshot(ctx.reads, row));
   return {
     id: row.publicId,
     definitionId: row.definitionId,

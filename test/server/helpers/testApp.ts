@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadRegistry, type Registry } from '../../../engine/index.js';
 import type { AppContext } from '../../../server/AppContext.js';
-import { createDatabase, type Db } from '../../../server/db/createDatabase.js';
+import { createDatabase, createReadDatabase, type Db } from '../../../server/db/createDatabase.js';
 import { migrate } from '../../../server/db/migrate.js';
 import { addMembership, upsertOrganization } from '../../../server/db/repositories/organizations.js';
 import { createUser } from '../../../server/db/repositories/users.js';
@@ -82,7 +82,8 @@ export async function startTestApp(choice: DatabaseChoice = { kind: 'sqlite' }):
   await addMembership(db, userIds.applicant, organizationIds.closed, now);
   await addMembership(db, userIds.otherApplicant, organizationIds.communeC, now);
 
-  const ctx: AppContext = { db, registry: testRegistry(), clock, log: pino({ level: 'silent' }) };
+  const reads = choice.kind === 'sqlite' ? createReadDatabase(db, { sqliteFile: join(dir!, 'test.sqlite') }) : db;
+  const ctx: AppContext = { db, reads, registry: testRegistry(), clock, log: pino({ level: 'silent' }) };
   const app = createApp(ctx, { sessionSecret: 'test-secret', demoSignIn: true, rateLimits: { signIn: 10_000, writes: 100_000 } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -99,6 +100,7 @@ export async function startTestApp(choice: DatabaseChoice = { kind: 'sqlite' }):
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (reads !== db) await reads.destroy();
       await db.destroy();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
