@@ -30,6 +30,8 @@ export function createNormalizer(prepared: PreparedSchema, tests: BranchTests): 
   const { source } = prepared;
   const declaresAny = new WeakMap<object, boolean>();
   const declares = (entry: JsonSchema) => {
+    // A boolean schema (`true`/`false`) declares no property.
+    if (!isPlainObject(entry)) return false;
     let known = declaresAny.get(entry);
     if (known === undefined) declaresAny.set(entry, (known = expandBranches(source, entry).some((s) => isPlainObject(s.properties))));
     return known;

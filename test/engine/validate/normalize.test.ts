@@ -64,6 +64,17 @@ describe('normalize', () => {
     assert.deepEqual(input, before, 'the input is not changed');
   });
 
+  it('accepts boolean schemas (true, false) for a property, as draft-07 allows', () => {
+    // Found by the loader's property test: a schema value replaced by `false` made normalize throw.
+    const schema = structuredClone(SCHEMA) as any;
+    schema.properties.basic_infos.properties.libre = true;
+    schema.properties.basic_infos.properties.interdit = false;
+    const v = createSubmissionValidator({ schema, meta: META, steps: STEPS });
+    const out: any = v.normalize({ ...validData(), basic_infos: { ...(validData().basic_infos as object), libre: { a: 1 }, interdit: { b: 2 } } }, {});
+    assert.deepEqual(out.basic_infos.libre, { a: 1 });
+    assert.deepEqual(out.basic_infos.interdit, { b: 2 }, 'kept for validation to refuse');
+  });
+
   it('returns new data and never mutates its input', () => {
     const data: any = validData();
     data.contacts.responsable_traitement.type = 'organization';
