@@ -12,6 +12,8 @@ export interface ServerConfig {
   demoSignIn: boolean;
   publicUrl: string;
   logLevel: string;
+  /** Which proxies' X-Forwarded-For to believe (express's `trust proxy`): client IPs key the rate limits. */
+  trustProxy: string | number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -30,5 +32,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     demoSignIn: !production && env.DEMO_SIGN_IN !== 'false',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    // A hop count ("1") or addresses and ranges ("loopback, 10.0.0.0/8"); behind no proxy, only loopback.
+    trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : 'loopback',
   };
 }

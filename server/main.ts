@@ -29,7 +29,7 @@ export async function main(): Promise<void> {
   if (!config.databaseUrl && !config.production && (await seedDemoData(ctx, directory))) log.info('empty database: demo data seeded');
   const oidc = oidcSettingsFromEnv();
   const oidcRouter = oidc && createOidcRouter(oidc, oidcLoginHooks(ctx, directory), { sessionCookieName: 'datapass.sid' });
-  const app = createApp(ctx, { sessionSecret: config.sessionSecret, demoSignIn: config.demoSignIn, secureCookies: config.publicUrl.startsWith('https:'), ...(oidcRouter ? { oidcRouter } : {}) });
+  const app = createApp(ctx, { sessionSecret: config.sessionSecret, demoSignIn: config.demoSignIn, secureCookies: config.publicUrl.startsWith('https:'), trustProxy: config.trustProxy, ...(oidcRouter ? { oidcRouter } : {}) });
   const server: Server = app.listen(config.port, () => log.info({ port: config.port, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, definitions: registry.definitions.size }, `DataPass listening on ${config.publicUrl}`));
   let stopping = false;
   const stop = (signal: string) => {

@@ -29,6 +29,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Requests per minute and per client: sign-in routes, and state-changing API calls. */
   rateLimits?: { signIn: number; writes: number };
+  /** express's `trust proxy`: which proxies tell the client's address (default: loopback only). */
+  trustProxy?: string | number;
 }
 
 const rateLimited = (detail: string) => HttpError.of(429, 'RATE_LIMITED', 'Too many requests', detail);
@@ -43,7 +45,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   }
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
   app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(helmet());
   app.use(healthRoutes(ctx));
