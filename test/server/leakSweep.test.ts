@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Express } from 'express';
 import { createApp } from '../../server/http/createApp.js';
 import type { Caller } from '../../server/AppContext.js';
 import { insertDocument } from '../../server/db/repositories/documents.js';
 import { insertMessage } from '../../server/db/repositories/messages.js';
 import { createRequest, fireEvent } from '../../server/lifecycle/fireEvent.js';
 import { databaseChoices } from './helpers/databases.js';
+import { routesOf } from './helpers/routesOf.js';
 import { PEOPLE, startTestApp, testRegistry, type Person, type TestApp } from './helpers/testApp.js';
-
-/** Every route of the app, as `METHOD /path/:param`, read from express's own router. */
-function routesOf(app: Express): { method: string; path: string }[] {
-  const out: { method: string; path: string }[] = [];
-  const walk = (stack: any[]) => {
-    for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) out.push({ method: method.toUpperCase(), path: layer.route.path });
-      else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((app as any).router.stack);
-  return out;
-}
 
 const SECRET = 'Projet confidentiel de la commune C';
 
