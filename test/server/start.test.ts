@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.js';
+import { ApiClient } from './helpers/testApp.js';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -23,7 +25,7 @@ describe('the server process (npm start)', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('seeds an empty embedded database, serves the demo sign-in, and stops cleanly on SIGTERM', async () => {
+  it('seeds an empty embedded database, serves the demo sign-in, and on SIGTERM finishes the request in flight, then exits', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'start.ts')], {
       cwd: ROOT,
@@ -48,6 +50,31 @@ describe('the server process (npm start)', function () {
       for (const email of ['camille.martin@clamart.fr', 'ines.laurent@dinum.gouv.fr', 'denis.roussel@dgfip.finances.gouv.fr', 'admin@datapass.gouv.fr']) assert.ok(page.includes(email), email);
       const catalogue = (await (await fetch(`http://127.0.0.1:${port}/api/definitions`)).json()) as { definitions: { id: string }[] };
       assert.ok(catalogue.definitions.some((d) => d.id === 'api-particulier'));
+
+      // A save whose body is still arriving when SIGTERM comes: it is finished, then the process exits.
+      const client = await ApiClient.signIn(`http://127.0.0.1:${port}`, 'camille.martin@clamart.fr');
+      const draft = (await client.get('/api/requests?definition=api-particulier')).body.requests[0];
+      const body = JSON.stringify({ version: draft.version, data: { basic_infos: { intitule: 'Enregistré pendant l’arrêt' } } });
+      const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, method: 'PATCH', path: `/api/requests/${draft.id}`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: client.cookieHeader, 'x-csrf-token': client.csrfToken, accept: 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        const bytes = Buffer.from(body);
+        req.write(bytes.subarray(0, 10));
+        setTimeout(() => {
+          child.kill('SIGTERM');
+          setTimeout(() => req.end(bytes.subarray(10)), 300);
+        }, 200);
+      });
+      const finished = await response;
+      assert.equal(finished.status, 200, finished.text);
+      assert.match(finished.text, /Enregistré pendant l’arrêt/);
     } finally {
       child.kill('SIGTERM');
     }

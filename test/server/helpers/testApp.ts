@@ -138,6 +138,11 @@ export class ApiClient {
     return this.cookie;
   }
 
+  /** The session's CSRF token, for a raw request. */
+  get csrfToken(): string {
+    return this.csrf;
+  }
+
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, form?: FormData): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {
       method,
