@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import knex, { type Knex } from 'knex';
+import { PreparedSqliteClient } from './PreparedSqliteClient.js';
 
 export type Db = Knex;
 
@@ -26,7 +27,7 @@ export function createDatabase(options: DatabaseOptions = {}): Db {
   const filename = options.sqliteFile ?? resolve('data', 'datapass.sqlite');
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   return knex({
-    client: 'sqlite3',
+    client: PreparedSqliteClient as unknown as typeof knex.Client,
     connection: { filename },
     useNullAsDefault: true,
     pool: {
@@ -53,7 +54,7 @@ export function createReadDatabase(writer: Db, options: DatabaseOptions = {}): D
   const filename = options.sqliteFile ?? resolve('data', 'datapass.sqlite');
   if (filename === ':memory:') return writer;
   return knex({
-    client: 'sqlite3',
+    client: PreparedSqliteClient as unknown as typeof knex.Client,
     connection: { filename },
     useNullAsDefault: true,
     pool: {
