@@ -8,8 +8,13 @@ import { actorOf } from '../lifecycle/requestSnapshot.js';
  * included), or an admin. What they may *do* is the workflow's to say.
  */
 export function canSeeRequest(caller: Caller, definition: Definition, organizationId: number): boolean {
-  const request = { organizationId: String(organizationId) } as RequestSnapshot;
-  return actorRoles(definition, request, actorOf(caller)).size > 0;
+  return rolesOnRequest(caller, definition, organizationId).size > 0;
+}
+
+/** The roles `caller` holds on a request of `definition` owned by `organizationId` (applicant included). */
+export function rolesOnRequest(caller: Caller, definition: Definition, organizationId: number): Set<string> {
+  // Only the owner matters to the roles: the engine reads nothing else of the request here.
+  return actorRoles(definition, { organizationId: String(organizationId) } as RequestSnapshot, actorOf(caller));
 }
 
 /** The definitions on which `caller` holds a provider role (all of them for an admin). */

@@ -4,8 +4,6 @@ import { fileTypeFromBuffer } from 'file-type';
 import multer from 'multer';
 import { allowedEvents, itemSchemas, subschemasAt, type JsonSchema } from '../../../engine/index.js';
 import type { AppContext } from '../../AppContext.js';
-import { denyAccess } from '../../access/denyAccess.js';
-import { canSeeRequest } from '../../access/requestAccess.js';
 import { countDocuments, documentContent, findDocument, insertDocument } from '../../db/repositories/documents.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
 import { loadedDefinition } from '../../lifecycle/fireEvent.js';
@@ -115,10 +113,8 @@ export function documentRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     const doc = await findDocument(ctx.reads, req.params.id);
     if (!doc) throw notFound('Ce document');
-    const request = await visibleRequest(ctx, caller, req, String(doc.requestId)).catch(async (error: unknown) => {
-      throw error instanceof HttpError ? error : await denyAccess(ctx, caller, req, `document ${doc.id}`);
-    });
-    if (!canSeeRequest(caller, loadedDefinition(ctx, request.definitionId), request.organizationId)) throw notFound('Ce document');
+    // The document's request decides: refused (and recorded) exactly as the request itself would be.
+    await visibleRequest(ctx, caller, req, String(doc.requestId), 'Ce document');
     const content = await documentContent(ctx.reads, doc.id);
     res.setHeader('content-type', doc.contentType);
     res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);

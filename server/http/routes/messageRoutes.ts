@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { actorRoles, type RequestSnapshot } from '../../../engine/index.js';
 import type { AppContext } from '../../AppContext.js';
+import { rolesOnRequest } from '../../access/requestAccess.js';
 import { insertMessage, messagesOf } from '../../db/repositories/messages.js';
 import { enqueue } from '../../db/repositories/outbox.js';
 import { loadedDefinition } from '../../lifecycle/fireEvent.js';
-import { actorOf } from '../../lifecycle/requestSnapshot.js';
 import { callerOf } from '../caller.js';
 import { HttpError } from '../HttpError.js';
 import { visibleRequest } from './requestRoutes.js';
@@ -29,7 +28,7 @@ export function messageRoutes(ctx: AppContext): Router {
     const body = typeof req.body?.body === 'string' ? req.body.body.trim() : '';
     if (!body) throw HttpError.of(422, 'FIELD_REQUIRED', 'Required field', 'Écrivez votre message.', '/body');
     if (body.length > 10_000) throw HttpError.of(422, 'FIELD_INVALID', 'Invalid value', 'Le message ne doit pas dépasser 10 000 caractères.', '/body');
-    const roles = actorRoles(definition, { organizationId: String(row.organizationId) } as RequestSnapshot, actorOf(caller));
+    const roles = rolesOnRequest(caller, definition, row.organizationId);
     const fromInstructor = roles.has('instructor') || roles.has('admin');
     if (!fromInstructor && !roles.has('applicant')) {
       throw HttpError.of(403, 'EVENT_FORBIDDEN', 'Forbidden', 'Seuls le demandeur et les instructeurs peuvent écrire sur cette demande.');

@@ -14,13 +14,13 @@ import { requestSummary, requestView } from './requestView.js';
  * A request the caller may see, or a logged denial answered as "not found": the same answer for a request
  * of another organisation and for one that does not exist.
  */
-export async function visibleRequest(ctx: AppContext, caller: Caller, req: Request, idParam: string): Promise<StoredRequest> {
+export async function visibleRequest(ctx: AppContext, caller: Caller, req: Request, idParam: string, what = 'Cette demande'): Promise<StoredRequest> {
   const id = parseRequestId(idParam);
-  if (id === undefined) throw notFound('Cette demande');
+  if (id === undefined) throw notFound(what);
   const row = await findRequest(ctx.reads, id);
-  if (!row) throw notFound('Cette demande');
+  if (!row) throw notFound(what);
   const definition = loadedDefinition(ctx, row.definitionId);
-  if (!canSeeRequest(caller, definition, row.organizationId)) throw await denyAccess(ctx, caller, req, `request ${row.publicId} of organization ${row.organizationId}`, 'Cette demande');
+  if (!canSeeRequest(caller, definition, row.organizationId)) throw await denyAccess(ctx, caller, req, `request ${row.publicId} of organization ${row.organizationId}`, what);
   return row;
 }
 
