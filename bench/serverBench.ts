@@ -90,7 +90,7 @@ async function load(count: number, concurrency: number, call: (i: number) => Pro
 export async function submitThroughput(rows: Row[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'datapass-bench-'));
   const COUNT = 3000;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'benchServer.ts')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', join(import.meta.dirname, 'benchServer.ts')], {
     env: { ...process.env, SQLITE_FILE: join(dir, 'bench.sqlite'), BENCH_REQUESTS: String(COUNT) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

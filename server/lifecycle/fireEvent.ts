@@ -35,44 +35,51 @@ const conflict = (row: StoredRequest, version: number) =>
   );
 
 /**
- * Fire a workflow event on a stored request, in one transaction: lock the request (PostgreSQL) or hold the
- * only connection (SQLite), check the caller saw its current version, run the engine's pure transition,
- * write the next snapshot with the version incremented, and carry out the effects. Either everything is
- * stored or nothing is. The caller must already be allowed to see the request.
+ * Fire a workflow event on a stored request. The engine's transition is computed from a read outside any
+ * transaction (the read-only connections on SQLite), then written in one short transaction that stores the
+ * next snapshot only if the request is still at the version read (`UPDATE … WHERE version = ?`), with every
+ * effect. Two actors racing on one request: both may compute, exactly one write matches the version, the
+ * other gets 409. Everything an event depends on (the request, its authorizations and its history) changes
+ * only through events, each of which increments the version, so the check covers it all. Either everything
+ * is stored or nothing is. The caller must already be allowed to see the request; `seen` is the row the
+ * caller's access check just read, saving a read.
  */
-export async function fireEvent(ctx: AppContext, caller: Caller, requestId: number, args: EventArguments): Promise<FiredRequest> {
+export async function fireEvent(ctx: AppContext, caller: Caller, requestId: number, args: EventArguments, seen?: StoredRequest): Promise<FiredRequest> {
   if (typeof args.version !== 'number' || !Number.isInteger(args.version)) {
     throw HttpError.of(428, 'VERSION_REQUIRED', 'Version required', 'Indiquez la version de la demande que vous avez sous les yeux (champ « version »), pour ne pas écraser une modification plus récente.', '/version');
   }
   const expected = args.version;
-  return ctx.db.transaction(async (tx) => {
-    const row = await findRequest(tx, requestId, { forUpdate: true });
-    if (!row) throw notFound('Cette demande');
-    if (row.version !== expected) throw conflict(row, expected);
-    const definition = loadedDefinition(ctx, row.definitionId);
-    const now = ctx.clock.now();
-    const { version: _v, step, ...input } = args;
-    const result = transition(definition, await requestSnapshot(tx, row), input, actorOf(caller), now);
-    if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
-    let next = result.next;
-    if (row.previousRequestId !== undefined && definition.steps.some((s) => s.inherited)) {
-      // The steps carried over from the sandbox stay what the provider approved there.
-      const previous = await findRequest(tx, row.previousRequestId);
-      if (previous) next = { ...next, data: { ...next.data, ...inheritedData(definition, previous.data) } };
-    }
-    if (input.type === 'submit') {
-      const references = await checkAuthorizationReferences(tx, definition, next.data, Number(next.organizationId));
-      if (references.length) throw HttpError.fromIssues(422, references);
-    }
-    if (step !== undefined) {
-      const checked = definition.validator.validate(next.data, { context: { step }, ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}), createdAt: next.createdAt });
-      if (!checked.valid) throw HttpError.fromIssues(422, checked.issues);
-    }
-    const write = requestWrite(next);
-    if (!(await updateRequest(tx, row.id, row.version, write))) throw conflict(row, expected);
-    await carryOutEffects(tx, ctx, row.id, next, result.effects);
-    return { ...storedAfter(row, write), snapshot: next };
+  const row = seen?.id === requestId && seen.version === expected ? seen : await findRequest(ctx.reads, requestId);
+  if (!row) throw notFound('Cette demande');
+  if (row.version !== expected) throw conflict(row, expected);
+  const definition = loadedDefinition(ctx, row.definitionId);
+  const now = ctx.clock.now();
+  const { version: _v, step, ...input } = args;
+  const result = transition(definition, await requestSnapshot(ctx.reads, row), input, actorOf(caller), now);
+  if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
+  let next = result.next;
+  if (row.previousRequestId !== undefined && definition.steps.some((s) => s.inherited)) {
+    // The steps carried over from the sandbox stay what the provider approved there.
+    const previous = await findRequest(ctx.reads, row.previousRequestId);
+    if (previous) next = { ...next, data: { ...next.data, ...inheritedData(definition, previous.data) } };
+  }
+  if (input.type === 'submit') {
+    const references = await checkAuthorizationReferences(ctx.reads, definition, next.data, Number(next.organizationId));
+    if (references.length) throw HttpError.fromIssues(422, references);
+  }
+  if (step !== undefined) {
+    const checked = definition.validator.validate(next.data, { context: { step }, ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}), createdAt: next.createdAt });
+    if (!checked.valid) throw HttpError.fromIssues(422, checked.issues);
+  }
+  const write = requestWrite(next);
+  const effects = result.effects;
+  const stored = await ctx.db.transaction(async (tx) => {
+    if (!(await updateRequest(tx, row.id, row.version, write))) return false;
+    await carryOutEffects(tx, ctx, row.id, next, effects);
+    return true;
   });
+  if (!stored) throw conflict((await findRequest(ctx.db, requestId)) ?? row, expected);
+  return { ...storedAfter(row, write), snapshot: next };
 }
 
 /** A request after an event, with the engine's snapshot of it (its authorizations and history included). */

@@ -58,11 +58,9 @@ function mapRequest(row: Record<string, unknown>): StoredRequest {
   };
 }
 
-/** A request; inside a transaction on PostgreSQL, `forUpdate` locks its row until the transaction ends. */
-export async function findRequest(db: Db, id: number, options: { forUpdate?: boolean } = {}): Promise<StoredRequest | undefined> {
-  let query = db('requests').where({ id }).first();
-  if (options.forUpdate && isPostgres(db)) query = query.forUpdate();
-  const row = await query;
+/** A request by its id. */
+export async function findRequest(db: Db, id: number): Promise<StoredRequest | undefined> {
+  const row = await db('requests').where({ id }).first();
   return row ? mapRequest(row) : undefined;
 }
 

@@ -84,7 +84,7 @@ export function requestRoutes(ctx: AppContext): Router {
     const body = optionalObject(req.body, '') ?? {};
     const data = optionalObject(body.data, '/data');
     if (!data) throw badRequest('INPUT_INVALID', 'Envoyez les données de la demande (data).', '/data');
-    const updated = await fireEvent(ctx, caller, row.id, { type: 'update', data, version: body.version as number | undefined, step: optionalString(body.step, '/step') });
+    const updated = await fireEvent(ctx, caller, row.id, { type: 'update', data, version: body.version as number | undefined, step: optionalString(body.step, '/step') }, row);
     res.json({ request: await requestView(ctx, caller, loadedDefinition(ctx, updated.definitionId), updated) });
   });
 
@@ -101,7 +101,7 @@ export function requestRoutes(ctx: AppContext): Router {
       ...(body.message !== undefined ? { message: optionalString(body.message, '/message')! } : {}),
       ...(body.data !== undefined ? { data: optionalObject(body.data, '/data')! } : {}),
       ...(to ? { to: { ...(to.userId !== undefined ? { userId: String(to.userId) } : {}), ...(to.organizationId !== undefined ? { organizationId: String(to.organizationId) } : {}) } } : {}),
-    });
+    }, row);
     res.json({ request: await requestView(ctx, caller, loadedDefinition(ctx, updated.definitionId), updated) });
   });
 
