@@ -33,7 +33,13 @@ async function startBench(db: Db, reads: Db, registry: Registry, cleanup: () => 
   await createUser(db, { email: 'instructor@bench.fr', roles: ['dinum:*:instructor'] }, now).catch(() => undefined);
   await addMembership(db, applicantId, org, now);
   const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
+  // The bench signs in on the demo page, which createApp refuses when NODE_ENV=production (set by `npm run
+  // bench` for React's production build): the check is lifted for this one call.
+  const environment = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'development';
   const app = createApp(ctx, { sessionSecret: 'bench', demoSignIn: true, rateLimits: { signIn: 1e9, writes: 1e9 } });
+  if (environment === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = environment;
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -91,7 +97,8 @@ export async function submitThroughput(rows: Row[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'datapass-bench-'));
   const COUNT = 3000;
   const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', join(import.meta.dirname, 'benchServer.ts')], {
-    env: { ...process.env, SQLITE_FILE: join(dir, 'bench.sqlite'), BENCH_REQUESTS: String(COUNT) },
+    // The load generator signs in on the demo page, which the app refuses to mount when NODE_ENV=production.
+    env: { ...process.env, NODE_ENV: 'development', SQLITE_FILE: join(dir, 'bench.sqlite'), BENCH_REQUESTS: String(COUNT) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

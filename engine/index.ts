@@ -13,7 +13,7 @@ export type { Definition, Example, LoadResult, Step, SubmissionValidator, Valida
 export type { Attestation, DefinitionMeta, Scope, ScopeGroup, UseCase } from './model/DefinitionMeta.js';
 export type { Actor, AuthorizationSnapshot, RequestSnapshot, RequestState, WorkflowEventInput } from './model/Request.js';
 export type { JsonSchema } from './schema/JsonSchema.js';
-export { itemSchemas, subschemasAt, titleAt } from './schema/subschemasAt.js';
+export { itemSchemas, knownProperties, subschemasAt, titleAt } from './schema/subschemasAt.js';
 export { formSchema } from './schema/formSchema.js';
 export { annotatedFields } from './schema/annotatedFields.js';
 
@@ -22,7 +22,7 @@ export type { Issue } from './issues/Issue.js';
 export { ISSUE_CATALOGUE, isIssueCode, type IssueCode } from './issues/catalogue.js';
 
 // Submissions
-export { registerFormat, isKnownFormat, knownFormats, type EngineSubmissionValidator } from './validate/index.js';
+export { registerFormat, isKnownFormat, knownFormats, definitionTerms, TERMS_KEY, type EngineSubmissionValidator, type Term } from './validate/index.js';
 export { isSiret, isSiren, luhn } from './formats/index.js';
 
 // Workflow

@@ -4,6 +4,7 @@ export { registerKeyword, acceptedKeywords, registeredKeywords, ERROR_MESSAGE_KE
 export type { EngineKeyword } from './EngineKeyword.js';
 export { engineAjv } from './engineAjv.js';
 export { TERMS_KEY, DPO_CONTACT } from './requiredTerms.js';
+export { definitionTerms } from './definitionTerms.js';
 export type { Term } from './termsKeyword.js';
 export { registerFormat, isKnownFormat, knownFormats, getFormat, formatDefinitions } from '../formats/index.js';
 export type { FormatDefinition } from '../formats/index.js';

@@ -4,9 +4,9 @@ import type { JsonSchema } from '../schema/JsonSchema.js';
 import { walkSchema } from '../schema/walkSchema.js';
 import { closeObjects } from './closeObjects.js';
 import { isPlainObject } from './jsonValue.js';
-import { DPO_CONTACT, requiredTerms, TERMS_KEY, termsSchema } from './requiredTerms.js';
+import { definitionTerms } from './definitionTerms.js';
+import { TERMS_KEY, termsSchema } from './requiredTerms.js';
 import { scopeCatalogue, type ScopeCatalogue } from './ScopeCatalogue.js';
-import { walkLocations } from './schemaLocations.js';
 import type { Term } from './termsKeyword.js';
 
 /** A definition's schema, worked out once: what every context and use case derives from. */
@@ -33,11 +33,7 @@ export function prepareSchema(schema: JsonSchema, meta: DefinitionMeta, steps: S
     for (const key of Object.keys(node)) if (key.startsWith('x-') || key === '$id') delete node[key];
   });
 
-  let hasDpoContact = false;
-  walkLocations(source, ({ path }) => {
-    if (path[path.length - 1] === DPO_CONTACT) hasDpoContact = true;
-  });
-  const terms = requiredTerms(meta, hasDpoContact);
+  const terms = definitionTerms(source, meta);
 
   const base = structuredClone(source);
   base.properties = { ...(base.properties ?? {}), [TERMS_KEY]: termsSchema(terms) };

@@ -6,17 +6,17 @@ import { createUser } from './repositories/users.js';
 
 /** The demo accounts listed on the demo sign-in page. */
 export const DEMO_ACCOUNTS = [
-  { key: 'applicant', email: 'camille.martin@clamart.fr', givenName: 'Camille', familyName: 'Martin', jobTitle: 'Chargée de mission numérique', roles: [], organizations: ['communeA', 'communeB'] },
-  { key: 'otherApplicant', email: 'dominique.bernard@poitiers.fr', givenName: 'Dominique', familyName: 'Bernard', jobTitle: 'Responsable des systèmes d’information', roles: [], organizations: ['communeC'] },
-  { key: 'dinumInstructor', email: 'ines.laurent@dinum.gouv.fr', givenName: 'Inès', familyName: 'Laurent', jobTitle: 'Instructrice', roles: ['dinum:*:instructor'], organizations: ['dinum'] },
-  { key: 'dinumReporter', email: 'romain.petit@dinum.gouv.fr', givenName: 'Romain', familyName: 'Petit', jobTitle: 'Rapporteur', roles: ['dinum:*:reporter'], organizations: ['dinum'] },
-  { key: 'dinumManager', email: 'gaelle.moreau@dinum.gouv.fr', givenName: 'Gaëlle', familyName: 'Moreau', jobTitle: 'Gestionnaire API Particulier', roles: ['dinum:api-particulier:manager'], organizations: ['dinum'] },
-  { key: 'dinumDeveloper', email: 'dev.api@dinum.gouv.fr', givenName: 'Sacha', familyName: 'Dubois', jobTitle: 'Développeur', roles: ['dinum:*:developer'], organizations: ['dinum'] },
-  { key: 'dgfipInstructor', email: 'denis.roussel@dgfip.finances.gouv.fr', givenName: 'Denis', familyName: 'Roussel', jobTitle: 'Instructeur', roles: ['dgfip:*:instructor'], organizations: ['dgfip'] },
-  { key: 'dgfipReporter', email: 'claire.fontaine@dgfip.finances.gouv.fr', givenName: 'Claire', familyName: 'Fontaine', jobTitle: 'Rapporteure', roles: ['dgfip:*:reporter'], organizations: ['dgfip'] },
-  { key: 'exempleInstructor', email: 'instructeur@exemple.gouv.fr', givenName: 'Alex', familyName: 'Exemple', jobTitle: 'Instructeur', roles: ['exemple:*:instructor'], organizations: [] },
-  { key: 'exempleReporter', email: 'rapporteur@exemple.gouv.fr', givenName: 'Lou', familyName: 'Exemple', jobTitle: 'Rapporteur', roles: ['exemple:*:reporter'], organizations: [] },
-  { key: 'admin', email: 'admin@datapass.gouv.fr', givenName: 'Alix', familyName: 'Admin', jobTitle: 'Administratrice de la plateforme', roles: ['admin'], organizations: [] },
+  { key: 'applicant', phoneNumber: '01 46 62 35 35', email: 'camille.martin@clamart.fr', givenName: 'Camille', familyName: 'Martin', jobTitle: 'Chargée de mission numérique', roles: [], organizations: ['communeA', 'communeB'] },
+  { key: 'otherApplicant', phoneNumber: '05 49 52 35 35', email: 'dominique.bernard@poitiers.fr', givenName: 'Dominique', familyName: 'Bernard', jobTitle: 'Responsable des systèmes d’information', roles: [], organizations: ['communeC'] },
+  { key: 'dinumInstructor', phoneNumber: '01 71 21 01 70', email: 'ines.laurent@dinum.gouv.fr', givenName: 'Inès', familyName: 'Laurent', jobTitle: 'Instructrice', roles: ['dinum:*:instructor'], organizations: ['dinum'] },
+  { key: 'dinumReporter', phoneNumber: '01 71 21 01 71', email: 'romain.petit@dinum.gouv.fr', givenName: 'Romain', familyName: 'Petit', jobTitle: 'Rapporteur', roles: ['dinum:*:reporter'], organizations: ['dinum'] },
+  { key: 'dinumManager', phoneNumber: '01 71 21 01 72', email: 'gaelle.moreau@dinum.gouv.fr', givenName: 'Gaëlle', familyName: 'Moreau', jobTitle: 'Gestionnaire API Particulier', roles: ['dinum:api-particulier:manager'], organizations: ['dinum'] },
+  { key: 'dinumDeveloper', phoneNumber: '01 71 21 01 73', email: 'dev.api@dinum.gouv.fr', givenName: 'Sacha', familyName: 'Dubois', jobTitle: 'Développeur', roles: ['dinum:*:developer'], organizations: ['dinum'] },
+  { key: 'dgfipInstructor', phoneNumber: '01 53 18 00 00', email: 'denis.roussel@dgfip.finances.gouv.fr', givenName: 'Denis', familyName: 'Roussel', jobTitle: 'Instructeur', roles: ['dgfip:*:instructor'], organizations: ['dgfip'] },
+  { key: 'dgfipReporter', phoneNumber: '01 53 18 00 01', email: 'claire.fontaine@dgfip.finances.gouv.fr', givenName: 'Claire', familyName: 'Fontaine', jobTitle: 'Rapporteure', roles: ['dgfip:*:reporter'], organizations: ['dgfip'] },
+  { key: 'exempleInstructor', phoneNumber: '01 00 00 00 01', email: 'instructeur@exemple.gouv.fr', givenName: 'Alex', familyName: 'Exemple', jobTitle: 'Instructeur', roles: ['exemple:*:instructor'], organizations: [] },
+  { key: 'exempleReporter', phoneNumber: '01 00 00 00 02', email: 'rapporteur@exemple.gouv.fr', givenName: 'Lou', familyName: 'Exemple', jobTitle: 'Rapporteur', roles: ['exemple:*:reporter'], organizations: [] },
+  { key: 'admin', phoneNumber: '01 71 21 01 74', email: 'admin@datapass.gouv.fr', givenName: 'Alix', familyName: 'Admin', jobTitle: 'Administratrice de la plateforme', roles: ['admin'], organizations: [] },
 ] as const;
 
 /**
@@ -35,7 +35,7 @@ export async function seedDemoData(ctx: AppContext, directory: EstablishmentDire
   }
   const userIds: Record<string, number> = {};
   for (const account of DEMO_ACCOUNTS) {
-    const id = await createUser(ctx.db, { email: account.email, givenName: account.givenName, familyName: account.familyName, jobTitle: account.jobTitle, roles: [...account.roles] }, now);
+    const id = await createUser(ctx.db, { email: account.email, givenName: account.givenName, familyName: account.familyName, phoneNumber: account.phoneNumber, jobTitle: account.jobTitle, roles: [...account.roles] }, now);
     userIds[account.key] = id;
     for (const org of account.organizations) if (organizationIds[org] !== undefined) await addMembership(ctx.db, id, organizationIds[org]!, now);
   }

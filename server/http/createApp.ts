@@ -17,6 +17,11 @@ import { healthRoutes } from './routes/healthRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
 import { messageRoutes } from './routes/messageRoutes.js';
 import { requestRoutes } from './routes/requestRoutes.js';
+import { accountRoutes } from './pages/accountRoutes.js';
+import { assetRoutes } from './pages/assetRoutes.js';
+import { catalogueRoutes } from './pages/catalogueRoutes.js';
+import { pageErrors } from './pages/pageErrors.js';
+import { requestPageRoutes } from './pages/requestPageRoutes.js';
 
 export interface AppOptions {
   /** Signs the session cookie; required. */
@@ -49,6 +54,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(helmet());
   app.use(healthRoutes(ctx));
+  app.use(assetRoutes());
   app.use(express.json({ limit: '2mb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(
@@ -85,7 +91,12 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(requestRoutes(ctx));
   app.use(messageRoutes(ctx));
   app.use(documentRoutes(ctx));
+  app.locals.logoutAction = options.oidcRouter ? '/auth/logout' : '/deconnexion';
+  app.use(catalogueRoutes(ctx));
+  app.use(requestPageRoutes(ctx));
+  app.use(accountRoutes(ctx, { demoSignIn: options.demoSignIn ?? false, proConnect: Boolean(options.oidcRouter) }));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
+  app.use(pageErrors(ctx));
   app.use(errorHandler(ctx.log));
   return app;
 }

@@ -44,9 +44,10 @@ for (const choice of databaseChoices()) {
 
     it('answers 404 to every route with another organisation\'s ids, leaks nothing in the answer, and records each denial', async () => {
       const app = createApp(t.ctx, { sessionSecret: 'x', demoSignIn: true });
-      // Every route that takes an id, but the public catalogue's (`/api/definitions/:id` names a definition).
-      const routes = routesOf(app).filter((r) => r.path.includes(':') && !r.path.startsWith('/api/definitions/'));
-      assert.ok(routes.length >= 9, `found ${routes.length} routes with ids: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+      // Every route that takes an id, the pages' included; but the public catalogue's and the static files'
+      // (`/api/definitions/:id` and `/catalogue/:id` name a definition, `/assets/:name` a file of the platform).
+      const routes = routesOf(app).filter((r) => r.path.includes(':') && !/^\/(api\/definitions|catalogue|assets)\//.test(r.path));
+      assert.ok(routes.length >= 15, `found ${routes.length} routes with ids: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}`);
       const deniedBefore = Number((await t.db('access_denials').count({ n: '*' }))[0]!.n);
       let probes = 0;
       for (const person of outsiders) {
@@ -55,7 +56,7 @@ for (const choice of databaseChoices()) {
           const allowed = i === 0 ? seesParticulier.has(person) : seesEntreprise.has(person);
           if (allowed) continue;
           for (const route of routes) {
-            const path = route.path.replace(':id', route.path.startsWith('/api/documents') ? target.document : requestId).replace(':event', 'approve');
+            const path = route.path.replace(':id', route.path.startsWith('/api/documents') ? target.document : requestId).replace(':event', 'approve').replace(':step', 'basic_infos');
             if (route.path.startsWith('/api/documents') && i !== 0) continue;
             const before = Number((await t.db('access_denials').count({ n: '*' }))[0]!.n);
             const response = await client.request(route.method, path, route.method === 'GET' ? undefined : { version: 1, data: {}, body: 'x', reason: 'x' });

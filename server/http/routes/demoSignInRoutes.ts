@@ -1,22 +1,9 @@
 import { Router, type Request } from 'express';
-import Handlebars from 'handlebars';
 import type { AppContext } from '../../AppContext.js';
 import { organizationsOf } from '../../db/repositories/organizations.js';
-import { findUserIdByEmail, listUsers } from '../../db/repositories/users.js';
-import { csrfToken } from '../csrf.js';
+import { findUserIdByEmail } from '../../db/repositories/users.js';
+import { safeReturn } from '../pages/pageContext.js';
 import { HttpError } from '../HttpError.js';
-
-const page = Handlebars.compile(`<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Connexion de démonstration – DataPass</title></head>
-<body><main>
-<h1>Connexion de démonstration</h1>
-<p>Cette page n’existe que sur une plateforme de démonstration : choisissez un compte pour vous connecter sans mot de passe.</p>
-<ul>{{#each users}}
-<li><form method="post" action="/auth/demo">
-<input type="hidden" name="_csrf" value="{{../csrf}}"><input type="hidden" name="email" value="{{email}}">
-<button type="submit">{{name}}</button> <span>{{email}}</span>{{#if roles}} — <span>{{roles}}</span>{{/if}}
-</form></li>{{/each}}
-</ul></main></body></html>`);
 
 /** Regenerate the session (no fixation) and sign `userId` in, acting for `organizationId` when given. */
 export async function signIn(req: Request, userId: number, organizationId?: number): Promise<void> {
@@ -32,15 +19,8 @@ export async function signIn(req: Request, userId: number, organizationId?: numb
  */
 export function demoSignInRoutes(ctx: AppContext): Router {
   const router = Router();
-  router.get('/auth/demo', async (req, res) => {
-    const users = await listUsers(ctx.reads);
-    res.type('html').send(
-      page({
-        csrf: csrfToken(req),
-        users: users.map((u) => ({ email: u.email, name: [u.givenName, u.familyName].filter(Boolean).join(' ') || u.email, roles: u.roles.join(', ') })),
-      }),
-    );
-  });
+  // The demo accounts are listed on the sign-in page.
+  router.get('/auth/demo', (_req, res) => res.redirect(303, '/connexion'));
   router.post('/auth/demo', async (req, res) => {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
     const userId = email ? await findUserIdByEmail(ctx.reads, email) : undefined;
@@ -48,7 +28,7 @@ export function demoSignInRoutes(ctx: AppContext): Router {
     const [first] = await organizationsOf(ctx.reads, userId);
     await signIn(req, userId, first?.id);
     if (req.accepts(['html', 'json']) === 'json') res.json({ userId, organizationId: first?.id ?? null });
-    else res.redirect(303, '/');
+    else res.redirect(303, safeReturn(req.body?.returnTo, '/'));
   });
   return router;
 }

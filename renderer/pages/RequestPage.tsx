@@ -1,0 +1,144 @@
+import { Alert } from '../components/Alert.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
+import { CsrfField } from '../components/CsrfField.js';
+import { StateBadge } from '../components/StateBadge.js';
+import { dateTimeFr } from '../format/frenchDates.js';
+import { Page } from '../frame/Page.js';
+import type { PageContext } from '../frame/PageContext.js';
+
+export interface RequestPageProps {
+  page: PageContext;
+  request: { id: string; version: number; state: string; stateLabel: string; title: string | null; definitionName: string; useCaseTitle?: string | undefined; reopening: boolean; createdAt: string };
+  /** The form while the applicant may change it. */
+  editHref?: string | undefined;
+  /** Why the instructor asked for changes (or refused), when that is the current state. */
+  instructorReason?: { label: string; text: string; at: string } | undefined;
+  authorizations: { id: string; state: string; createdAt: string; accessUrl?: string | undefined }[];
+  timeline: { label: string; actor: string; at: string; reason?: string | undefined }[];
+  messages: { author: string; fromInstructor: boolean; body: string; at: string }[];
+  messaging: boolean;
+  /** Events the applicant may fire from here (reopen, archive, cancel a reopening…), with whether a reason is asked. */
+  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required' }[];
+  /** The outcome of the last form posted here. */
+  notice?: { kind: 'success' | 'error'; title: string; text: string } | undefined;
+}
+
+const AUTHORIZATION_LABELS: Record<string, string> = { active: 'active', obsolete: 'remplacée par une version plus récente', revoked: 'révoquée' };
+
+/** A request as its applicant follows it: state, the instructor's reason, authorization, timeline, messages, actions. */
+export function RequestPage(props: RequestPageProps) {
+  const { page, request, authorizations, timeline, messages, actions, notice } = props;
+  return (
+    <Page page={page} title={`Demande ${request.id}`}>
+      <Breadcrumb items={[{ label: 'Mes demandes', href: '/demandes' }, { label: `Demande ${request.id}` }]} />
+      {notice ? (
+        <Alert kind={notice.kind} title={notice.title} id="resultat">
+          <p>{notice.text}</p>
+        </Alert>
+      ) : null}
+      <h1>
+        Demande {request.id}
+        {request.title ? ` : ${request.title}` : ''}
+      </h1>
+      <p className="fr-text--lead">
+        {request.definitionName}
+        {request.useCaseTitle ? ` – ${request.useCaseTitle}` : ''}
+      </p>
+      <div className="fr-mb-3w">
+        <StateBadge state={request.state} label={request.stateLabel} />
+        {request.reopening ? <p className="fr-badge fr-badge--sm fr-ml-1w">Mise à jour d’une habilitation</p> : null}
+      </div>
+      {props.instructorReason ? (
+        <div className="fr-callout fr-callout--orange-terre-battue fr-mb-4w">
+          <h2 className="fr-callout__title">{props.instructorReason.label}</h2>
+          <p className="fr-callout__text">{props.instructorReason.text}</p>
+          <p className="fr-text--sm">Le {dateTimeFr(props.instructorReason.at)}</p>
+        </div>
+      ) : null}
+      {props.editHref ? (
+        <p>
+          <a className="fr-btn fr-icon-edit-line fr-btn--icon-left" href={props.editHref}>Continuer la demande</a>
+        </p>
+      ) : null}
+      {authorizations.length ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-habilitations">
+          <h2 id="titre-habilitations">Habilitation</h2>
+          <ul className="datapass-plain-list">
+            {authorizations.map((a) => (
+              <li key={a.id} className="fr-mb-2w">
+                <p>
+                  <strong>Habilitation {a.id}</strong>, délivrée le {dateTimeFr(a.createdAt)} : {AUTHORIZATION_LABELS[a.state] ?? a.state}.
+                </p>
+                {a.accessUrl && a.state === 'active' ? (
+                  <a className="fr-btn fr-btn--secondary fr-icon-external-link-line fr-btn--icon-right" href={a.accessUrl} target="_blank" rel="noopener" title="Accéder à vos accès – nouvelle fenêtre">Accéder à vos accès</a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {actions.length ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-actions">
+          <h2 id="titre-actions">Actions</h2>
+          {actions.map((action) => (
+            <form key={action.event} method="post" action={`/demandes/${request.id}/evenements/${action.event}`} className="fr-mb-2w">
+              <CsrfField token={page.csrfToken} />
+              <input type="hidden" name="version" value={request.version} />
+              {action.reason !== 'none' ? (
+                <div className="fr-input-group">
+                  <label className="fr-label" htmlFor={`motif-${action.event}`}>
+                    Motif {action.reason === 'optional' ? <span className="fr-hint-text">Facultatif</span> : null}
+                  </label>
+                  <textarea className="fr-input" id={`motif-${action.event}`} name="reason" rows={2} required={action.reason === 'required'} />
+                </div>
+              ) : null}
+              <button type="submit" className="fr-btn fr-btn--secondary">{action.label}</button>
+            </form>
+          ))}
+        </section>
+      ) : null}
+      <section className="fr-mb-4w" aria-labelledby="titre-historique">
+        <h2 id="titre-historique">Historique</h2>
+        <ol className="datapass-timeline">
+          {timeline.map((entry, i) => (
+            <li key={i}>
+              <p className="fr-mb-0">
+                <strong>{entry.label}</strong> par {entry.actor}
+              </p>
+              <p className="fr-text--sm fr-mb-0">{dateTimeFr(entry.at)}</p>
+              {entry.reason ? <blockquote className="fr-text--sm">« {entry.reason} »</blockquote> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {props.messaging ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-messages">
+          <h2 id="titre-messages">Messages</h2>
+          {messages.length ? (
+            <ul className="datapass-plain-list">
+              {messages.map((m, i) => (
+                <li key={i} className={`datapass-message ${m.fromInstructor ? 'datapass-message--instructor' : ''}`.trim()}>
+                  <p className="fr-text--sm fr-mb-1v">
+                    <strong>{m.author}</strong>
+                    {m.fromInstructor ? ' (instruction)' : ''}, le {dateTimeFr(m.at)}
+                  </p>
+                  <p className="fr-mb-0">{m.body}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Aucun message pour l’instant.</p>
+          )}
+          <form method="post" action={`/demandes/${request.id}/messages`}>
+            <CsrfField token={page.csrfToken} />
+            <div className="fr-input-group">
+              <label className="fr-label" htmlFor="message">Écrire à l’équipe d’instruction</label>
+              <textarea className="fr-input" id="message" name="body" rows={3} required />
+            </div>
+            <button type="submit" className="fr-btn fr-btn--secondary">Envoyer le message</button>
+          </form>
+        </section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,33 @@
+import type { AppContext, Caller } from '../AppContext.js';
+import { rolesOnRequest } from '../access/requestAccess.js';
+import { insertMessage, type Message } from '../db/repositories/messages.js';
+import { enqueue } from '../db/repositories/outbox.js';
+import type { StoredRequest } from '../db/repositories/requests.js';
+import { HttpError } from '../http/HttpError.js';
+import { loadedDefinition } from './fireEvent.js';
+
+/**
+ * A message on a request the caller may see, from its applicant or its instructors, when the definition
+ * enables messaging; stored with the e-mail to the other side in the same transaction.
+ */
+export async function postMessage(ctx: AppContext, caller: Caller, row: StoredRequest, text: unknown): Promise<Message> {
+  const definition = loadedDefinition(ctx, row.definitionId);
+  if (!definition.meta.features.messaging) {
+    throw HttpError.of(422, 'MESSAGING_DISABLED', 'Messaging disabled', `La messagerie n’est pas ouverte pour « ${definition.meta.name} » : écrivez à ${definition.meta.support_email}.`);
+  }
+  const body = typeof text === 'string' ? text.trim() : '';
+  if (!body) throw HttpError.of(422, 'FIELD_REQUIRED', 'Required field', 'Écrivez votre message.', '/body');
+  if (body.length > 10_000) throw HttpError.of(422, 'FIELD_INVALID', 'Invalid value', 'Le message ne doit pas dépasser 10 000 caractères.', '/body');
+  const roles = rolesOnRequest(caller, definition, row.organizationId);
+  const fromInstructor = roles.has('instructor') || roles.has('admin');
+  if (!fromInstructor && !roles.has('applicant')) {
+    throw HttpError.of(403, 'EVENT_FORBIDDEN', 'Forbidden', 'Seuls le demandeur et les instructeurs peuvent écrire sur cette demande.');
+  }
+  const at = ctx.clock.now().toISOString();
+  const id = await ctx.db.transaction(async (tx) => {
+    const messageId = await insertMessage(tx, { requestId: row.id, authorId: caller.userId, fromInstructor, body, createdAt: at });
+    await enqueue(tx, { kind: 'email', requestId: row.id, payload: { event: 'message', roles: fromInstructor ? ['applicant'] : ['instructor', 'reporter'], template: 'message', messageId }, at });
+    return messageId;
+  });
+  return { id, requestId: row.id, authorId: caller.userId, fromInstructor, body, createdAt: at };
+}
