@@ -3,7 +3,8 @@ import type { ApiIssue } from './apiClient.js';
 /** What the server gives a step page's form, serialised into the page and read back by the browser. */
 export interface StepIslandProps {
   request: { id: string; version: number; data: Record<string, unknown>; updatedAt: string };
-  steps: { id: string; title: string }[];
+  /** `inherited`: a step a production stage carries over from its approved sandbox, shown read-only. */
+  steps: { id: string; title: string; inherited?: boolean }[];
   stepIndex: number;
   /** The form schema (scopes filled in) and ui.json of the definition. */
   schema: Record<string, unknown>;

@@ -121,7 +121,7 @@ export function StepPageApp(props: StepIslandProps) {
   return (
     <>
       <SaveStatus state={status} now={props.now} />
-      <StepForm schema={props.schema} uiSchema={props.uiSchema} stepId={step.id} data={data} issues={issues} context={context} onChange={onChange} formId="formulaire-etape">
+      <StepForm schema={props.schema} uiSchema={props.uiSchema} stepId={step.id} data={data} issues={issues} context={context} onChange={onChange} formId="formulaire-etape" readonly={step.inherited === true}>
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           {stepIndex > 0 ? (
             <li>

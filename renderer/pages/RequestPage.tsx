@@ -13,7 +13,8 @@ export interface RequestPageProps {
   editHref?: string | undefined;
   /** Why the instructor asked for changes (or refused), when that is the current state. */
   instructorReason?: { label: string; text: string; at: string } | undefined;
-  authorizations: { id: string; state: string; createdAt: string; accessUrl?: string | undefined }[];
+  /** `accessPending`: the provider has not yet told which account the access link leads to (its webhook answer). */
+  authorizations: { id: string; state: string; createdAt: string; accessUrl?: string | undefined; accessPending?: boolean }[];
   timeline: { label: string; actor: string; at: string; reason?: string | undefined }[];
   messages: { author: string; fromInstructor: boolean; body: string; at: string }[];
   messaging: boolean;
@@ -71,6 +72,8 @@ export function RequestPage(props: RequestPageProps) {
                 </p>
                 {a.accessUrl && a.state === 'active' ? (
                   <a className="fr-btn fr-btn--secondary fr-icon-external-link-line fr-btn--icon-right" href={a.accessUrl} target="_blank" rel="noopener" title="Accéder à vos accès – nouvelle fenêtre">Accéder à vos accès</a>
+                ) : a.accessPending && a.state === 'active' ? (
+                  <p className="fr-text--sm">Le fournisseur prépare vos accès : le lien pour y accéder apparaîtra ici dès qu’il les aura créés.</p>
                 ) : null}
               </li>
             ))}

@@ -49,7 +49,7 @@ export async function requestPageView(ctx: AppContext, caller: Caller, definitio
     },
     editHref: allowed.some((e) => e.event === 'update') && firstStep ? stepUrl(row.publicId, firstStep.id) : undefined,
     instructorReason: reasonLabel && last?.reason ? { label: reasonLabel, text: last.reason, at: last.createdAt } : undefined,
-    authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, accessUrl: accessUrl(row.externalProviderId) })),
+    authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, accessUrl: accessUrl(row.externalProviderId), accessPending: Boolean(access) && !accessUrl(row.externalProviderId) })),
     timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: who(e.actorId, e.actorKind), at: e.createdAt, reason: e.reason })),
     messages: messages.map((m) => ({ author: m.fromInstructor ? 'Équipe d’instruction' : m.authorId === row.applicantId ? applicantName : 'Membre de l’organisation', fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
     messaging: definition.meta.features.messaging,

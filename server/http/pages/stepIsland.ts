@@ -12,7 +12,7 @@ export function stepIsland(definition: Definition, row: StoredRequest, user: Use
   const locked = [...(useCase?.locked ?? []), ...definition.steps.filter((s) => s.inherited).map((s) => `/${s.id}`)];
   return {
     request: { id: row.publicId, version: row.version, data: row.data, updatedAt: row.updatedAt },
-    steps: steps.map((s) => ({ id: s.id, title: s.title })),
+    steps: steps.map((s) => ({ id: s.id, title: s.title, ...(s.inherited ? { inherited: true } : {}) })),
     stepIndex,
     schema: formSchema(definition) as Record<string, unknown>,
     uiSchema: definition.uiSchema,

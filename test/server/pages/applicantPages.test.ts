@@ -102,6 +102,13 @@ describe('the applicant’s pages, server-rendered (SQLite)', function () {
     const page = textOf((await getPage(t.baseUrl, '/catalogue/api-particulier')).html);
     assert.ok(page.includes('Environ 4 jours'), page);
     assert.ok(page.includes('la seule demande traitée ces 6 derniers mois'), page);
+
+    // The authorization is shown; its access link once the provider has named the account it leads to.
+    const before = textOf((await getPage(t.baseUrl, `/demandes/${id}`, applicant)).html);
+    assert.ok(before.includes('Habilitation H') && before.includes('Le fournisseur prépare vos accès'), before);
+    await t.db('requests').where({ id: Number(id.slice(1)) }).update({ external_provider_id: 'jeton-42' });
+    const after = await getPage(t.baseUrl, `/demandes/${id}`, applicant);
+    assert.ok(after.html.includes('href="https://particulier.api.gouv.fr/compte/jetons/jeton-42"'), textOf(after.html));
   });
 
   it('serves the DSFR and the client bundle, and answers unknown pages in the frame', async () => {
