@@ -4,6 +4,7 @@ const NAV = [
   { href: '/catalogue', label: 'Catalogue des habilitations' },
   { href: '/demandes', label: 'Mes demandes' },
 ];
+const DESK = { href: '/instruction', label: 'Instruction' };
 
 /** The DSFR header: Marianne block, the service's name, the current organisation with a way to switch, the navigation. */
 export function Header({ page }: { page: PageContext }) {
@@ -66,7 +67,7 @@ export function Header({ page }: { page: PageContext }) {
           <div className="fr-header__menu-links" />
           <nav className="fr-nav" id="navigation-principale" role="navigation" aria-label="Menu principal">
             <ul className="fr-nav__list">
-              {NAV.map((item) => (
+              {[...NAV, ...(page.canInstruct ? [DESK] : [])].map((item) => (
                 <li className="fr-nav__item" key={item.href}>
                   <a className="fr-nav__link" href={item.href} {...(page.path === item.href || page.path.startsWith(item.href + '/') ? { 'aria-current': 'page' as const } : {})}>
                     {item.label}

@@ -5,6 +5,8 @@ export interface PageContext {
   /** How many organisations the user belongs to: the switch is offered from two. */
   organizationCount?: number;
   csrfToken: string;
+  /** The user holds a provider role (instructor, reporter, manager, developer) or is an admin: the desk is in the menu. */
+  canInstruct?: boolean;
   /** The path of the page, to mark the current navigation item. */
   path: string;
   /** Where « Se déconnecter » posts: the OIDC logout when ProConnect is configured, else the local one. */

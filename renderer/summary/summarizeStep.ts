@@ -9,6 +9,8 @@ export interface SummaryDocument {
 
 export interface SummaryRow {
   label: string;
+  /** Where the answer is in the data, as a JSON pointer: a review page marks what changed. */
+  pointer: string;
   /** The answer as text; empty when not filled in. */
   text: string;
   documents?: SummaryDocument[];
@@ -16,6 +18,7 @@ export interface SummaryRow {
 
 export interface SummarySection {
   title: string;
+  pointer: string;
   rows: SummaryRow[];
   sections: SummarySection[];
 }
@@ -66,7 +69,7 @@ export function summarizeStep(root: JsonSchema, uiSchema: Record<string, unknown
 }
 
 function summarizeObject(root: JsonSchema, path: string[], title: string, value: unknown, ui: Record<string, unknown> | undefined): SummarySection {
-  const section: SummarySection = { title, rows: [], sections: [] };
+  const section: SummarySection = { title, pointer: toPointer(path), rows: [], sections: [] };
   const schemas = subschemasAt(root, path);
   if (!isObject(value)) {
     section.rows.push(row(root, path, title, value));
@@ -86,14 +89,26 @@ function summarizeObject(root: JsonSchema, path: string[], title: string, value:
   return section;
 }
 
-function row(root: JsonSchema, path: string[], label: string, value: unknown): SummaryRow {
-  if (isDocument(value)) return { label, text: '', documents: [documentOf(value)] };
+const toPointer = (path: string[]) => path.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+
+/** An answer as text, as a summary or a list of changes shows it. */
+export function answerText(root: JsonSchema, path: string[], value: unknown): string {
+  if (isDocument(value)) return value.filename;
   if (Array.isArray(value)) {
-    if (value.every(isDocument)) return { label, text: value.length ? '' : 'Aucun fichier', documents: value.map(documentOf) };
+    if (value.every(isDocument)) return value.map((d) => d.filename).join(', ');
     const items = subschemasAt(root, [...path, '0']);
-    return { label, text: value.map((v) => scalarText(items, v)).join(', ') };
+    return value.map((v) => (isObject(v) ? JSON.stringify(v) : scalarText(items, v))).join(', ');
   }
-  return { label, text: scalarText(subschemasAt(root, path), value) };
+  if (isObject(value)) return JSON.stringify(value);
+  return scalarText(subschemasAt(root, path), value);
+}
+
+function row(root: JsonSchema, path: string[], label: string, value: unknown): SummaryRow {
+  const pointer = toPointer(path);
+  if (isDocument(value)) return { label, pointer, text: '', documents: [documentOf(value)] };
+  if (Array.isArray(value) && value.length && value.every(isDocument)) return { label, pointer, text: '', documents: value.map(documentOf) };
+  if (Array.isArray(value) && !value.length) return { label, pointer, text: '' };
+  return { label, pointer, text: answerText(root, path, value) };
 }
 
 const documentOf = (d: { id: string; filename: string; size?: number }): SummaryDocument => ({ id: d.id, filename: d.filename, size: typeof d.size === 'number' ? sizeFr(d.size) : '' });

@@ -22,6 +22,8 @@ import { assetRoutes } from './pages/assetRoutes.js';
 import { catalogueRoutes } from './pages/catalogueRoutes.js';
 import { pageErrors } from './pages/pageErrors.js';
 import { requestPageRoutes } from './pages/requestPageRoutes.js';
+import { deskRoutes } from './pages/instruction/deskRoutes.js';
+import { reviewRoutes } from './pages/instruction/reviewRoutes.js';
 
 export interface AppOptions {
   /** Signs the session cookie; required. */
@@ -94,6 +96,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.locals.logoutAction = options.oidcRouter ? '/auth/logout' : '/deconnexion';
   app.use(catalogueRoutes(ctx));
   app.use(requestPageRoutes(ctx));
+  app.use(deskRoutes(ctx));
+  app.use(reviewRoutes(ctx));
   app.use(accountRoutes(ctx, { demoSignIn: options.demoSignIn ?? false, proConnect: Boolean(options.oidcRouter) }));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
   app.use(pageErrors(ctx));

@@ -27,7 +27,7 @@ function entryOf(d: Definition): CatalogueEntry {
 export function catalogueRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => res.redirect(303, res.locals.caller ? '/demandes' : '/catalogue'));
+  router.get('/', (_req, res) => res.redirect(303, !res.locals.caller ? '/catalogue' : res.locals.caller.roles.length ? '/instruction' : '/demandes'));
 
   router.get('/catalogue', async (req, res) => {
     const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';

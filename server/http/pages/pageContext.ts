@@ -20,6 +20,7 @@ export async function pageContext(ctx: AppContext, req: Request, res: Response):
     user: { name: displayName(user), email: user.email },
     organization: current ? { id: current.id, name: current.name, siret: current.siret } : undefined,
     organizationCount: organizations.length,
+    canInstruct: user.roles.length > 0,
   };
 }
 

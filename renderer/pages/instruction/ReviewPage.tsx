@@ -1,0 +1,176 @@
+import { Alert } from '../../components/Alert.js';
+import { Breadcrumb } from '../../components/Breadcrumb.js';
+import { CsrfField } from '../../components/CsrfField.js';
+import { StateBadge } from '../../components/StateBadge.js';
+import { dateTimeFr } from '../../format/frenchDates.js';
+import { Page } from '../../frame/Page.js';
+import type { PageContext } from '../../frame/PageContext.js';
+import type { SummarySection } from '../../summary/summarizeStep.js';
+import { SummarySectionView } from '../../summary/SummarySectionView.js';
+
+export interface ReviewPageProps {
+  page: PageContext;
+  request: { id: string; version: number; state: string; stateLabel: string; title: string | null; definitionName: string; useCaseTitle?: string | undefined; reopening: boolean; submittedAt?: string | undefined };
+  organization: { name: string; siret: string };
+  applicant: { name: string; email: string };
+  /** Since the previous submission: each changed answer with its title, before and after; none on a first submission. */
+  changes: { label: string; before: string; after: string; pointer: string }[] | undefined;
+  blocks: { id: string; title: string; section: SummarySection }[];
+  timeline: { label: string; actor: string; at: string; reason?: string | undefined }[];
+  messages: { author: string; fromInstructor: boolean; body: string; at: string }[];
+  messaging: boolean;
+  /** Instructors write to the applicant; a reporter reads. */
+  canWriteMessages: boolean;
+  /** What this actor may do now; none for a reporter. */
+  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required' }[];
+  notice?: { kind: 'success' | 'error'; title: string; text: string } | undefined;
+}
+
+/**
+ * A request as an instructor reviews it: who asks, every block as filled in with what changed since the last
+ * submission marked, the timeline, messages, and the actions the workflow allows this actor, each asking for
+ * its reason where required. A reporter sees everything and has no button.
+ */
+export function ReviewPage(props: ReviewPageProps) {
+  const { page, request, changes, actions, notice } = props;
+  const changed = new Map((changes ?? []).map((c) => [c.pointer, c.before]));
+  return (
+    <Page page={page} title={`Instruction de la demande ${request.id}`}>
+      <Breadcrumb items={[{ label: 'Instruction', href: '/instruction' }, { label: `Demande ${request.id}` }]} />
+      {notice ? (
+        <Alert kind={notice.kind} title={notice.title} id="resultat">
+          <p>{notice.text}</p>
+        </Alert>
+      ) : null}
+      <h1>
+        Demande {request.id}
+        {request.title ? ` : ${request.title}` : ''}
+      </h1>
+      <p className="fr-text--lead">
+        {request.definitionName}
+        {request.useCaseTitle ? ` – ${request.useCaseTitle}` : ''}
+      </p>
+      <div className="fr-mb-3w">
+        <StateBadge state={request.state} label={request.stateLabel} />
+        {request.reopening ? <p className="fr-badge fr-badge--sm fr-ml-1w">Mise à jour d’une habilitation</p> : null}
+      </div>
+      <dl className="datapass-summary fr-mb-4w">
+        <div className="datapass-summary__row">
+          <dt>Organisation</dt>
+          <dd>{props.organization.name} (SIRET {props.organization.siret})</dd>
+        </div>
+        <div className="datapass-summary__row">
+          <dt>Demandeur</dt>
+          <dd>{props.applicant.name} – {props.applicant.email}</dd>
+        </div>
+        {request.submittedAt ? (
+          <div className="datapass-summary__row">
+            <dt>Dernière soumission</dt>
+            <dd>{dateTimeFr(request.submittedAt)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {changes ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-changements">
+          <h2 id="titre-changements">Modifié depuis la soumission précédente</h2>
+          {changes.length ? (
+            <div className="fr-table fr-table--no-caption">
+              <table>
+                <caption>Réponses modifiées</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Réponse</th>
+                    <th scope="col">Avant</th>
+                    <th scope="col">Après</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((c) => (
+                    <tr key={c.pointer}>
+                      <td>{c.label}</td>
+                      <td>{c.before || <span className="fr-text--light">vide</span>}</td>
+                      <td>{c.after || <span className="fr-text--light">vide</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>Aucune réponse n’a changé : le demandeur a soumis la demande à l’identique.</p>
+          )}
+        </section>
+      ) : null}
+      {actions.length ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-actions">
+          <h2 id="titre-actions">Décision</h2>
+          {actions.map((action) => (
+            <form key={action.event} method="post" action={`/instruction/demandes/${request.id}/evenements/${action.event}`} className="fr-mb-3w">
+              <CsrfField token={page.csrfToken} />
+              <input type="hidden" name="version" value={request.version} />
+              {action.reason !== 'none' ? (
+                <div className="fr-input-group">
+                  <label className="fr-label" htmlFor={`motif-${action.event}`}>
+                    {action.reason === 'required' ? `Motif (obligatoire) : ${action.label.toLowerCase()}` : `Message (facultatif) : ${action.label.toLowerCase()}`}
+                  </label>
+                  <textarea className="fr-input" id={`motif-${action.event}`} name="reason" rows={3} required={action.reason === 'required'} />
+                </div>
+              ) : null}
+              <button type="submit" className={`fr-btn ${action.event === 'approve' ? '' : 'fr-btn--secondary'}`.trim()}>{action.label}</button>
+            </form>
+          ))}
+        </section>
+      ) : null}
+      {props.blocks.map((block, i) => (
+        <section key={block.id} className="fr-mb-4w datapass-summary-block" aria-labelledby={`bloc-${block.id}`}>
+          <h2 className="fr-h4" id={`bloc-${block.id}`}>
+            {i + 1}. {block.title}
+          </h2>
+          <SummarySectionView section={block.section} changed={changed} />
+        </section>
+      ))}
+      <section className="fr-mb-4w" aria-labelledby="titre-historique">
+        <h2 id="titre-historique">Historique</h2>
+        <ol className="datapass-timeline">
+          {props.timeline.map((entry, i) => (
+            <li key={i}>
+              <p className="fr-mb-0">
+                <strong>{entry.label}</strong> par {entry.actor}
+              </p>
+              <p className="fr-text--sm fr-mb-0">{dateTimeFr(entry.at)}</p>
+              {entry.reason ? <blockquote className="fr-text--sm">« {entry.reason} »</blockquote> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {props.messaging ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-messages">
+          <h2 id="titre-messages">Messages</h2>
+          {props.messages.length ? (
+            <ul className="datapass-plain-list">
+              {props.messages.map((m, i) => (
+                <li key={i} className={`datapass-message ${m.fromInstructor ? 'datapass-message--instructor' : ''}`.trim()}>
+                  <p className="fr-text--sm fr-mb-1v">
+                    <strong>{m.author}</strong>, le {dateTimeFr(m.at)}
+                  </p>
+                  <p className="fr-mb-0">{m.body}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Aucun message pour l’instant.</p>
+          )}
+          {props.canWriteMessages ? (
+            <form method="post" action={`/instruction/demandes/${request.id}/messages`}>
+              <CsrfField token={page.csrfToken} />
+              <div className="fr-input-group">
+                <label className="fr-label" htmlFor="message">Écrire au demandeur</label>
+                <textarea className="fr-input" id="message" name="body" rows={3} required />
+              </div>
+              <button type="submit" className="fr-btn fr-btn--secondary">Envoyer le message</button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { createElement } from 'react';
+import { DeskPage } from '../../../../renderer/pages/instruction/DeskPage.js';
+import type { AppContext } from '../../../AppContext.js';
+import { definitionsWithRole } from '../../../access/requestAccess.js';
+import { organizationsByIds } from '../../../db/repositories/organizations.js';
+import { listRequests, pageCursor, parsePageCursor, type RequestFilter, type StoredRequest } from '../../../db/repositories/requests.js';
+import { callerOf } from '../../caller.js';
+import { HttpError } from '../../HttpError.js';
+import { pageContext } from '../pageContext.js';
+import { sendPage } from '../sendPage.js';
+
+const PAGE_SIZE = 50;
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** The instruction desk: the caller's definitions' requests, with filters and a cursor to the next page. */
+export function deskRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/instruction', async (req, res) => {
+    const caller = callerOf(res);
+    const mine = caller.roles.includes('admin') ? [...ctx.registry.definitions.keys()] : definitionsWithRole(caller, ctx.registry);
+    if (!mine.length) throw HttpError.of(403, 'NOT_AN_INSTRUCTOR', 'Forbidden', 'L’instruction est réservée aux équipes des fournisseurs (instructeurs, rapporteurs, gestionnaires).');
+    const filters = { q: text(req.query.q), definition: text(req.query.definition), state: text(req.query.state), from: text(req.query.from), to: text(req.query.to), reopening: text(req.query.reopening) };
+    const definitions = mine.map((id) => ctx.registry.definitions.get(id)!).sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'fr'));
+    const definitionIds = filters.definition ? mine.filter((id) => id === filters.definition) : mine;
+    const states = new Map<string, string>();
+    for (const d of definitions) for (const [id, s] of Object.entries(d.workflow.states)) if (!states.has(id)) states.set(id, s.label ?? id);
+    const after = text(req.query.after) ? parsePageCursor(text(req.query.after)) : undefined;
+    const filter: RequestFilter = { definitionIds, limit: PAGE_SIZE, ...(filters.state ? { state: filters.state } : {}), ...(after ? { after } : {}) };
+    const rows: StoredRequest[] = definitionIds.length ? await listRequests(ctx.reads, filter) : [];
+    const organizations = await organizationsByIds(ctx.reads, rows.map((r) => r.organizationId));
+    const nextQuery = rows.length === PAGE_SIZE ? new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), after: pageCursor(rows[rows.length - 1]!) }).toString() : null;
+    sendPage(
+      res,
+      createElement(DeskPage, {
+        page: await pageContext(ctx, req, res),
+        filters,
+        definitions: definitions.map((d) => ({ id: d.id, name: d.meta.name })),
+        states: [...states].map(([id, label]) => ({ id, label })),
+        counts: undefined,
+        rows: rows.map((r) => {
+          const definition = ctx.registry.definitions.get(r.definitionId);
+          const title = (r.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
+          const organization = organizations.get(r.organizationId);
+          return {
+            id: r.publicId,
+            title: typeof title === 'string' ? title : null,
+            definitionName: definition?.meta.name ?? r.definitionId,
+            organization: organization ? `${organization.name} (${organization.siret})` : String(r.organizationId),
+            state: r.state,
+            stateLabel: definition?.workflow.states[r.state]?.label ?? r.state,
+            reopening: r.reopening,
+            updatedAt: r.updatedAt,
+          };
+        }),
+        next: nextQuery,
+      }),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,69 @@
+import { allowedEvents, formSchema, titleAt, type Definition } from '../../../../engine/index.js';
+import type { ReviewPageProps } from '../../../../renderer/pages/instruction/ReviewPage.js';
+import { answerText, summarizeStep } from '../../../../renderer/summary/summarizeStep.js';
+import type { AppContext, Caller } from '../../../AppContext.js';
+import { rolesOnRequest } from '../../../access/requestAccess.js';
+import { diffsOf, eventsOf } from '../../../db/repositories/events.js';
+import { messagesOf } from '../../../db/repositories/messages.js';
+import { findOrganization } from '../../../db/repositories/organizations.js';
+import type { StoredRequest } from '../../../db/repositories/requests.js';
+import { findUser, type User } from '../../../db/repositories/users.js';
+import { actorOf, requestSnapshot } from '../../../lifecycle/requestSnapshot.js';
+import { displayName } from '../pageContext.js';
+import { visibleSteps } from '../visibleSteps.js';
+
+/** The applicant's own events are on their form and summary; an instructor never fires them. */
+const APPLICANT_ONLY = new Set(['update', 'submit', 'transfer']);
+
+/** Everything the review page shows of a request, for an instructor, reporter, manager or admin. */
+export async function reviewPageView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest): Promise<Omit<ReviewPageProps, 'page' | 'notice'>> {
+  const [snapshot, events, diffs, messages, organization, applicant] = await Promise.all([
+    requestSnapshot(ctx.reads, row),
+    eventsOf(ctx.reads, row.id),
+    diffsOf(ctx.reads, row.id),
+    messagesOf(ctx.reads, row.id),
+    findOrganization(ctx.reads, row.organizationId),
+    findUser(ctx.reads, row.applicantId),
+  ]);
+  const people = new Map<number, User | undefined>();
+  for (const id of new Set([...events.map((e) => e.actorId), ...messages.map((m) => m.authorId)])) if (id !== undefined) people.set(id, await findUser(ctx.reads, id));
+  const nameOf = (id: number | undefined) => (id === undefined ? 'DataPass' : people.get(id) ? displayName(people.get(id)!) : `utilisateur ${id}`);
+  const schema = formSchema(definition);
+  const latest = diffs[diffs.length - 1];
+  const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
+  const roles = rolesOnRequest(caller, definition, row.organizationId);
+  const actions = allowedEvents(definition, snapshot, actorOf(caller), ctx.clock.now()).filter((e) => !APPLICANT_ONLY.has(e.event));
+  const segments = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return {
+    request: {
+      id: row.publicId,
+      version: row.version,
+      state: row.state,
+      stateLabel: definition.workflow.states[row.state]?.label ?? row.state,
+      title: typeof title === 'string' ? title : null,
+      definitionName: definition.meta.name,
+      useCaseTitle: definition.meta.use_cases.find((u) => u.id === row.useCaseId)?.title,
+      reopening: row.reopening,
+      submittedAt: row.lastSubmittedAt,
+    },
+    organization: { name: organization?.name ?? `organisation ${row.organizationId}`, siret: organization?.siret ?? '' },
+    applicant: { name: applicant ? displayName(applicant) : 'inconnu', email: applicant?.email ?? '' },
+    changes:
+      latest && !latest.first
+        ? latest.changes
+            .filter((c) => !c.pointer.startsWith('/terms'))
+            .map((c) => {
+              const path = segments(c.pointer);
+              const step = definition.steps.find((s) => s.id === path[0]);
+              const label = [step?.title, path.length > 1 ? (titleAt(schema, path) ?? path[path.length - 1]) : undefined].filter(Boolean).join(' › ');
+              return { pointer: c.pointer, label: label || c.pointer, before: answerText(schema, path, c.before), after: answerText(schema, path, c.after) };
+            })
+        : undefined,
+    blocks: visibleSteps(definition, row.useCaseId).map((s) => ({ id: s.id, title: s.title, section: summarizeStep(schema, definition.uiSchema, s.id, s.title, row.data) })),
+    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: e.actorKind === 'system' ? 'DataPass' : nameOf(e.actorId), at: e.createdAt, reason: e.reason })),
+    messages: messages.map((m) => ({ author: nameOf(m.authorId), fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
+    messaging: definition.meta.features.messaging,
+    canWriteMessages: roles.has('instructor') || roles.has('admin'),
+    actions: actions.map((e) => ({ event: e.event, label: e.label, reason: e.reason })),
+  };
+}

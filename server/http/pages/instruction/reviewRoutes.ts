@@ -1,0 +1,75 @@
+import { Router, type Request, type Response } from 'express';
+import { createElement } from 'react';
+import { ReviewPage, type ReviewPageProps } from '../../../../renderer/pages/instruction/ReviewPage.js';
+import type { AppContext } from '../../../AppContext.js';
+import { rolesOnRequest } from '../../../access/requestAccess.js';
+import { denyAccess } from '../../../access/denyAccess.js';
+import type { StoredRequest } from '../../../db/repositories/requests.js';
+import { fireEvent, loadedDefinition } from '../../../lifecycle/fireEvent.js';
+import { postMessage } from '../../../lifecycle/postMessage.js';
+import { callerOf } from '../../caller.js';
+import { HttpError } from '../../HttpError.js';
+import { visibleRequest } from '../../routes/requestRoutes.js';
+import { pageContext } from '../pageContext.js';
+import { sendPage } from '../sendPage.js';
+import { reviewPageView } from './reviewPageView.js';
+
+const PROVIDER_ROLES = ['instructor', 'reporter', 'manager', 'developer', 'admin'];
+
+const NOTICES: Record<string, { kind: 'success'; title: string; text: string }> = {
+  action: { kind: 'success', title: 'Décision enregistrée', text: 'Le demandeur en est prévenu par e-mail.' },
+  message: { kind: 'success', title: 'Message envoyé', text: 'Le demandeur en est prévenu par e-mail.' },
+};
+
+const versionOf = (body: Record<string, unknown>) => (typeof body.version === 'string' && /^\d+$/.test(body.version) ? Number(body.version) : undefined);
+const detailsOf = (error: HttpError) => error.errors.map((e) => e.detail).join(' ');
+
+/** The review of one request by the people of its provider: read, decide, write to the applicant. */
+export function reviewRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  /** The request, for someone with a provider role on it; anyone else gets (and leaves a record of) a 404. */
+  const reviewed = async (req: Request, res: Response): Promise<StoredRequest> => {
+    const caller = callerOf(res);
+    const row = await visibleRequest(ctx, caller, req, String(req.params.id));
+    const roles = rolesOnRequest(caller, loadedDefinition(ctx, row.definitionId), row.organizationId);
+    if (!PROVIDER_ROLES.some((r) => roles.has(r))) throw await denyAccess(ctx, caller, req, `review of request ${row.publicId} without a provider role`, 'Cette demande');
+    return row;
+  };
+
+  const show = async (req: Request, res: Response, row: StoredRequest, notice?: ReviewPageProps['notice'], status = 200) => {
+    const definition = loadedDefinition(ctx, row.definitionId);
+    sendPage(res, createElement(ReviewPage, { page: await pageContext(ctx, req, res), ...(await reviewPageView(ctx, callerOf(res), definition, row)), notice }), status);
+  };
+
+  router.get('/instruction/demandes/:id', async (req, res) => {
+    const row = await reviewed(req, res);
+    await show(req, res, row, typeof req.query.fait === 'string' ? NOTICES[req.query.fait] : undefined);
+  });
+
+  router.post('/instruction/demandes/:id/evenements/:event', async (req, res) => {
+    const row = await reviewed(req, res);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim() : undefined;
+    try {
+      await fireEvent(ctx, callerOf(res), row.id, { type: req.params.event, version: versionOf(body), ...(reason ? { reason } : {}) }, row);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      return show(req, res, row, { kind: 'error', title: 'Décision non enregistrée', text: detailsOf(error) }, error.status);
+    }
+    res.redirect(303, `/instruction/demandes/${row.publicId}?fait=action`);
+  });
+
+  router.post('/instruction/demandes/:id/messages', async (req, res) => {
+    const row = await reviewed(req, res);
+    try {
+      await postMessage(ctx, callerOf(res), row, req.body?.body);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      return show(req, res, row, { kind: 'error', title: 'Message non envoyé', text: detailsOf(error) }, error.status);
+    }
+    res.redirect(303, `/instruction/demandes/${row.publicId}?fait=message#titre-messages`);
+  });
+
+  return router;
+}
