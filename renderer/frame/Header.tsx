@@ -5,6 +5,7 @@ const NAV = [
   { href: '/demandes', label: 'Mes demandes' },
 ];
 const DESK = { href: '/instruction', label: 'Instruction' };
+const ADMIN = { href: '/admin', label: 'Administration' };
 
 /** The DSFR header: Marianne block, the service's name, the current organisation with a way to switch, the navigation. */
 export function Header({ page }: { page: PageContext }) {
@@ -67,7 +68,7 @@ export function Header({ page }: { page: PageContext }) {
           <div className="fr-header__menu-links" />
           <nav className="fr-nav" id="navigation-principale" role="navigation" aria-label="Menu principal">
             <ul className="fr-nav__list">
-              {[...NAV, ...(page.canInstruct ? [DESK] : [])].map((item) => (
+              {[...NAV, ...(page.canInstruct ? [DESK] : []), ...(page.isAdmin ? [ADMIN] : [])].map((item) => (
                 <li className="fr-nav__item" key={item.href}>
                   <a className="fr-nav__link" href={item.href} {...(page.path === item.href || page.path.startsWith(item.href + '/') ? { 'aria-current': 'page' as const } : {})}>
                     {item.label}

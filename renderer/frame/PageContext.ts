@@ -7,6 +7,8 @@ export interface PageContext {
   csrfToken: string;
   /** The user holds a provider role (instructor, reporter, manager, developer) or is an admin: the desk is in the menu. */
   canInstruct?: boolean;
+  /** An admin: the administration space is in the menu. */
+  isAdmin?: boolean;
   /** The path of the page, to mark the current navigation item. */
   path: string;
   /** Where « Se déconnecter » posts: the OIDC logout when ProConnect is configured, else the local one. */

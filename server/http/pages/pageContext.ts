@@ -21,6 +21,7 @@ export async function pageContext(ctx: AppContext, req: Request, res: Response):
     organization: current ? { id: current.id, name: current.name, siret: current.siret } : undefined,
     organizationCount: organizations.length,
     canInstruct: user.roles.length > 0,
+    isAdmin: user.roles.includes('admin'),
   };
 }
 
