@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { StepForm, type DsfrFormContext } from '../theme/index.js';
 import { ApiError, callApi, type ApiIssue } from './apiClient.js';
 import { SaveStatus, type SaveState } from './SaveStatus.js';
+import { withEmptyObjects } from './withEmptyObjects.js';
+import type { JsonSchema } from '../../engine/schema/JsonSchema.js';
 import { stepUrl, summaryUrl, type StepIslandProps } from './StepIslandProps.js';
 
 const AUTOSAVE_MS = 2500;
@@ -26,18 +28,24 @@ export function StepPageApp(props: StepIslandProps) {
   const version = useRef(request.version);
   const latest = useRef(data);
   const edits = useRef(0);
+  /** How many edits the server has stored: the page has unsaved changes while `edits` is ahead of it. */
+  const savedEdits = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const conflict = useRef(false);
 
   const save = useCallback(
     async (validateStep?: string): Promise<boolean> => {
       if (timer.current) clearTimeout(timer.current);
+      timer.current = undefined;
       if (conflict.current) return false;
       const sentEdits = edits.current;
+      // « Suivant » on untouched blocks: empty objects, so each missing field gets its own error.
+      const data = validateStep ? withEmptyObjects(props.schema as JsonSchema, validateStep, latest.current) : latest.current;
       setStatus({ kind: 'saving' });
       try {
-        const saved = await callApi<Saved>(csrfToken, 'PATCH', `/api/requests/${request.id}`, { data: latest.current, version: version.current, ...(validateStep ? { step: validateStep } : {}) });
+        const saved = await callApi<Saved>(csrfToken, 'PATCH', `/api/requests/${request.id}`, { data, version: version.current, ...(validateStep ? { step: validateStep } : {}) });
         version.current = saved.request.version;
+        savedEdits.current = Math.max(savedEdits.current, sentEdits);
         // The server's normalised data replaces ours only if nothing was typed meanwhile.
         if (edits.current === sentEdits) {
           latest.current = saved.request.data;
@@ -59,7 +67,7 @@ export function StepPageApp(props: StepIslandProps) {
         return false;
       }
     },
-    [csrfToken, request.id],
+    [csrfToken, request.id, props.schema],
   );
 
   const onChange = useCallback(
@@ -77,9 +85,11 @@ export function StepPageApp(props: StepIslandProps) {
   // Leaving with unsaved changes: the browser finishes the save after the page is gone.
   useEffect(() => {
     const flush = () => {
-      if (edits.current === 0 || conflict.current || !timer.current) return;
-      clearTimeout(timer.current);
+      // Only changes the server has not stored yet: a page left right after a save sends nothing.
+      if (edits.current === savedEdits.current || conflict.current) return;
+      if (timer.current) clearTimeout(timer.current);
       timer.current = undefined;
+      savedEdits.current = edits.current;
       void fetch(`/api/requests/${request.id}`, {
         method: 'PATCH',
         keepalive: true,
@@ -91,6 +101,22 @@ export function StepPageApp(props: StepIslandProps) {
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);
   }, [csrfToken, request.id]);
+
+  // A link of the site followed with unsaved changes: save first, then go, so the next page reads this
+  // save's version (a save sent while leaving could land after the next page was rendered).
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      if (!link || link.target || link.origin !== window.location.origin || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (edits.current === savedEdits.current || conflict.current) return;
+      event.preventDefault();
+      void save().then((ok) => {
+        if (ok) window.location.assign(link.href);
+      });
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, [save]);
 
   useEffect(() => {
     if (issues.length) document.querySelector<HTMLElement>('#contenu .fr-alert--error')?.focus();
