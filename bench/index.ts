@@ -8,6 +8,7 @@ import { generateDefinitions } from './generateDefinitions.js';
 import { measure, measureOnce } from './measure.js';
 import { instructionListing, submitThroughput } from './serverBench.js';
 import { stepPageRendering } from './renderBench.js';
+import { statisticsSection } from './statsBench.js';
 import { postgresAvailable, postgresUrl, stopPostgres } from '../test/helpers/postgres.js';
 
 // `npm run bench`: measures, never asserts. Each figure is printed beside its baseline from the same run.
@@ -82,6 +83,7 @@ if (want('listing')) {
   if (postgres.ok) await instructionListing(registry, rows, { name: 'PostgreSQL', url: await postgresUrl() }, listingRows);
   else rows.push(['instruction list, PostgreSQL', 'skipped', postgres.reason]);
 }
+if (want('stats')) await statisticsSection(registry, rows);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 const timeWidth = Math.max(...rows.map((r) => r[1].length));

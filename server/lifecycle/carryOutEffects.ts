@@ -3,8 +3,10 @@ import type { AppContext } from '../AppContext.js';
 import type { Db } from '../db/createDatabase.js';
 import { endAuthorization, insertAuthorization } from '../db/repositories/authorizations.js';
 import { insertEvent, insertSubmissionDiff } from '../db/repositories/events.js';
+import { recordMilestones } from '../db/repositories/milestones.js';
 import { isMember } from '../db/repositories/organizations.js';
 import { enqueue, type Notification } from '../db/repositories/outbox.js';
+import { indexRequest } from '../db/repositories/requestSearch.js';
 import { insertRequest, requestPublicId } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError } from '../http/HttpError.js';
@@ -30,6 +32,7 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
       ...(effect.reason ? { reason: effect.reason } : {}),
       createdAt: effect.at,
     });
+    await recordMilestones(tx, requestId, effect);
   }
   const outbox: Notification[] = [];
   for (const effect of effects) {
@@ -101,4 +104,5 @@ async function createNextStage(tx: Db, ctx: AppContext, fromRequestId: number, e
   if ('issues' in created) throw HttpError.fromIssues(422, created.issues);
   const id = await insertRequest(tx, { ...requestWrite(created.next), definitionId: definition.id, definitionVersion: definitionVersion(definition), createdAt: created.next.createdAt, previousRequestId: fromRequestId });
   await carryOutEffects(tx, ctx, id, { ...created.next, id: String(id) }, created.effects);
+  await indexRequest(tx, id);
 }

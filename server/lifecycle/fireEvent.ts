@@ -1,6 +1,7 @@
 import { inheritedData, transition, type Definition, type Issue, type RequestSnapshot, type WorkflowEventInput } from '../../engine/index.js';
 import type { AppContext, Caller } from '../AppContext.js';
 import { findOrganization } from '../db/repositories/organizations.js';
+import { indexRequest, searchSourcesChanged } from '../db/repositories/requestSearch.js';
 import { findRequest, insertRequest, updateRequest, type RequestWrite, type StoredRequest } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError, notFound } from '../http/HttpError.js';
@@ -76,6 +77,7 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
   const stored = await ctx.db.transaction(async (tx) => {
     if (!(await updateRequest(tx, row.id, row.version, write))) return false;
     await carryOutEffects(tx, ctx, row.id, next, effects);
+    if (searchSourcesChanged(row, write) || effects.some((e) => e.type === 'freeze_authorization')) await indexRequest(tx, row.id);
     return true;
   });
   if (!stored) throw conflict((await findRequest(ctx.db, requestId)) ?? row, expected);
@@ -124,6 +126,7 @@ export async function createRequest(ctx: AppContext, caller: Caller, args: { def
   return ctx.db.transaction(async (tx) => {
     const id = await insertRequest(tx, { ...requestWrite(result.next), definitionId: definition.id, definitionVersion: definitionVersion(definition), createdAt: result.next.createdAt });
     await carryOutEffects(tx, ctx, id, { ...result.next, id: String(id) }, result.effects);
+    await indexRequest(tx, id);
     return (await findRequest(tx, id))!;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../createDatabase.js';
 import type { Establishment } from '../../organizations/Establishment.js';
 import { fromJson, insertedId, toBool, toIso, toJson } from '../json.js';
+import { indexRequestsOf } from './requestSearch.js';
 
 export interface Organization {
   id: number;
@@ -70,9 +71,11 @@ export async function upsertOrganization(db: Db, facts: OrganizationFacts, now: 
     insee_payload: toJson(facts.inseePayload),
     fetched_at: now.toISOString(),
   };
-  const existing = await db('organizations').where({ siret: facts.siret }).first('id');
+  const existing = await db('organizations').where({ siret: facts.siret }).first('id', 'name');
   if (existing) {
     await db('organizations').where({ id: existing.id }).update(values);
+    // Its requests are found by its name: a name Sirene changed is searched under the new one.
+    if (existing.name !== facts.name) await indexRequestsOf(db, { organizationId: Number(existing.id) });
     return Number(existing.id);
   }
   const [row] = await db('organizations').insert({ siret: facts.siret, ...values, created_at: now.toISOString() }).returning('id');

@@ -1,5 +1,6 @@
 import type { Db } from '../createDatabase.js';
 import { insertedId, toIso } from '../json.js';
+import { indexRequestsOf } from './requestSearch.js';
 
 export interface User {
   id: number;
@@ -79,6 +80,7 @@ export async function upsertOidcUser(db: Db, claims: NewUser & { oidcSub: string
     id = byEmail ? Number(byEmail.id) : undefined;
   }
   if (id === undefined) return createUser(db, claims, now);
+  const before = await db('users').where({ id }).first('email', 'given_name', 'family_name');
   await db('users')
     .where({ id })
     .update({
@@ -90,11 +92,36 @@ export async function upsertOidcUser(db: Db, claims: NewUser & { oidcSub: string
       ...(claims.jobTitle ? { job_title: claims.jobTitle } : {}),
       updated_at: now.toISOString(),
     });
+  // Requests are found by their applicant's name and e-mail: a change from ProConnect is searched under the new ones.
+  if (before && (before.email !== claims.email || (claims.givenName && before.given_name !== claims.givenName) || (claims.familyName && before.family_name !== claims.familyName))) {
+    await indexRequestsOf(db, { applicantId: id });
+  }
   return id;
 }
 
 export async function listUsers(db: Db): Promise<User[]> {
   const rows = await db('users').orderBy('id');
   const roles = await db('user_roles').select('user_id', 'role').orderBy('role');
+  return rows.map((r) => mapUser(r, roles.filter((x) => Number(x.user_id) === Number(r.id)).map((x) => String(x.role))));
+}
+
+/**
+ * Users whose e-mail or name contains `query` (case ignored; every user when it is empty), by e-mail, with
+ * their roles: at most `limit`.
+ */
+export async function searchUsers(db: Db, query: string, limit: number): Promise<User[]> {
+  const pattern = `%${query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (column: string) => `lower(${column}) like ? escape '\\'`;
+  const rows: Record<string, unknown>[] = await db('users')
+    .modify((q) => {
+      if (query.trim()) {
+        q.whereRaw(like('email'), [pattern])
+          .orWhereRaw(like("coalesce(given_name, '') || ' ' || coalesce(family_name, '')"), [pattern])
+          .orWhereRaw(like("coalesce(family_name, '') || ' ' || coalesce(given_name, '')"), [pattern]);
+      }
+    })
+    .orderBy('email')
+    .limit(limit);
+  const roles = rows.length ? await db('user_roles').whereIn('user_id', rows.map((r) => Number(r.id))).select('user_id', 'role').orderBy('role') : [];
   return rows.map((r) => mapUser(r, roles.filter((x) => Number(x.user_id) === Number(r.id)).map((x) => String(x.role))));
 }

@@ -4,7 +4,8 @@ import { canSeeRequest, definitionsWithRole } from '../../access/requestAccess.j
 import { denyAccess } from '../../access/denyAccess.js';
 import { authorizationsOf, listAuthorizations } from '../../db/repositories/authorizations.js';
 import { diffsOf, eventsOf } from '../../db/repositories/events.js';
-import { findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type StoredRequest } from '../../db/repositories/requests.js';
+import { isDay } from '../../db/repositories/parisDay.js';
+import { countRequestsByState, findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type RequestFilter, type StoredRequest } from '../../db/repositories/requests.js';
 import { createRequest, fireEvent, loadedDefinition } from '../../lifecycle/fireEvent.js';
 import { callerOf } from '../caller.js';
 import { badRequest, notFound } from '../HttpError.js';
@@ -36,30 +37,90 @@ const optionalObject = (value: unknown, pointer: string): Record<string, unknown
   return value as Record<string, unknown>;
 };
 
+/** A query parameter given as a whole number of at least 1, or absent. */
+const positiveInteger = (value: unknown, pointer: string): number | undefined => {
+  const text = optionalString(value, pointer);
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw badRequest('INPUT_INVALID', `« ${pointer.slice(1)} » doit être un nombre entier positif (${text} reçu).`, pointer);
+  return Number(text);
+};
+
+/** The longest free-text search accepted: enough for a sentence, an e-mail and a SIRET at once. */
+const MAX_QUERY = 200;
+
+/**
+ * The list's filters from a query string, checked, within what the caller may see: `scope=instruction` the
+ * definitions on which they hold a role (every one for an admin), otherwise their current organisation's
+ * requests. `filter` is undefined when that is nothing. `states` are the states of the definitions in scope,
+ * in their workflows' order.
+ */
+function listFilter(ctx: AppContext, caller: Caller, query: Request['query'], options: { withoutState?: boolean } = {}): { filter: RequestFilter | undefined; state: string | undefined; states: string[] } {
+  const scope = optionalString(query.scope, '/scope');
+  if (scope !== undefined && scope !== 'instruction') throw badRequest('INPUT_INVALID', `La portée « ${scope} » n’existe pas : « scope=instruction » liste les demandes à instruire, sans « scope » celles de votre organisation.`, '/scope');
+  const definitionId = optionalString(query.definition, '/definition');
+  if (definitionId !== undefined && !ctx.registry.definitions.has(definitionId)) throw badRequest('INPUT_INVALID', `Le type d’habilitation « ${definitionId} » n’existe pas.`, '/definition');
+  const q = optionalString(query.q, '/q');
+  if (q !== undefined && q.length > MAX_QUERY) throw badRequest('INPUT_INVALID', `La recherche est trop longue (${q.length} caractères) : ${MAX_QUERY} caractères au plus.`, '/q');
+  const day = (name: 'from' | 'to') => {
+    const value = optionalString(query[name], `/${name}`);
+    if (value !== undefined && !isDay(value)) throw badRequest('INPUT_INVALID', `La date « ${name} » doit être un jour au format AAAA-MM-JJ, par exemple 2026-11-24 (« ${value} » reçu).`, `/${name}`);
+    return value;
+  };
+  const [createdFrom, createdTo] = [day('from'), day('to')];
+  if (createdFrom && createdTo && createdFrom > createdTo) throw badRequest('INPUT_INVALID', `La période est vide : le ${createdTo} est avant le ${createdFrom}.`, '/to');
+  const reopeningText = optionalString(query.reopening, '/reopening');
+  if (reopeningText !== undefined && reopeningText !== 'true' && reopeningText !== 'false') throw badRequest('INPUT_INVALID', `« reopening » vaut « true » (les réouvertures) ou « false » (les autres), pas « ${reopeningText} ».`, '/reopening');
+
+  let definitionIds: string[] | undefined;
+  let organizationId: number | undefined;
+  if (scope === 'instruction') {
+    definitionIds = caller.roles.includes('admin') ? undefined : definitionsWithRole(caller, ctx.registry);
+    if (definitionId) definitionIds = !definitionIds || definitionIds.includes(definitionId) ? [definitionId] : [];
+  } else {
+    organizationId = caller.organizationId;
+    if (definitionId) definitionIds = [definitionId];
+  }
+  const statesOf = (ids: Iterable<string>) => [...new Set([...ids].flatMap((id) => Object.keys(ctx.registry.definitions.get(id)?.workflow.states ?? {})))];
+  const state = options.withoutState ? undefined : optionalString(query.state, '/state');
+  const known = statesOf(definitionId ? [definitionId] : ctx.registry.definitions.keys());
+  if (state !== undefined && !known.includes(state)) throw badRequest('INPUT_INVALID', `L’état « ${state} » n’existe pas${definitionId ? ` pour « ${definitionId} »` : ''}. États possibles : ${known.join(', ')}.`, '/state');
+  const nothingVisible = (scope !== 'instruction' && organizationId === undefined) || definitionIds?.length === 0;
+  const filter: RequestFilter = {
+    ...(organizationId !== undefined ? { organizationId } : {}),
+    ...(definitionIds ? { definitionIds } : {}),
+    ...(q !== undefined ? { q } : {}),
+    ...(createdFrom ? { createdFrom } : {}),
+    ...(createdTo ? { createdTo } : {}),
+    ...(reopeningText !== undefined ? { reopening: reopeningText === 'true' } : {}),
+  };
+  return { filter: nothingVisible ? undefined : filter, state, states: statesOf(definitionIds ?? ctx.registry.definitions.keys()) };
+}
+
 /** The JSON API of requests: create, read, save, fire any workflow event, timeline. */
 export function requestRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  // A page of the organisation's requests, or of the caller's definitions (`scope=instruction`): summaries only.
+  // A page of the organisation's requests, or of the caller's definitions (`scope=instruction`), filtered and
+  // searched (`q`): summaries only.
   router.get('/api/requests', async (req, res) => {
     const caller = callerOf(res);
-    const state = optionalString(req.query.state, '/state');
-    const definitionId = optionalString(req.query.definition, '/definition');
+    const { filter, state } = listFilter(ctx, caller, req.query);
     const cursor = optionalString(req.query.after, '/after');
     const after = cursor === undefined ? undefined : parsePageCursor(cursor);
     if (cursor !== undefined && !after) throw badRequest('INPUT_INVALID', 'Le curseur de page « after » n’est pas valide : repartez de la première page.', '/after');
-    const limit = Math.min(Math.max(Number(req.query.limit ?? 50) || 50, 1), 200);
-    const filter = { ...(state ? { state } : {}), ...(after ? { after } : {}), limit };
-    let rows: StoredRequest[];
-    if (req.query.scope === 'instruction') {
-      let definitionIds = caller.roles.includes('admin') ? undefined : definitionsWithRole(caller, ctx.registry);
-      if (definitionId) definitionIds = !definitionIds || definitionIds.includes(definitionId) ? [definitionId] : [];
-      rows = definitionIds && !definitionIds.length ? [] : await listRequests(ctx.reads, { ...filter, ...(definitionIds ? { definitionIds } : {}) });
-    } else {
-      if (caller.organizationId === undefined) return void res.json({ requests: [], next: null });
-      rows = await listRequests(ctx.reads, { ...filter, organizationId: caller.organizationId, ...(definitionId ? { definitionIds: [definitionId] } : {}) });
-    }
+    const limit = Math.min(positiveInteger(req.query.limit, '/limit') ?? 50, 200);
+    const rows = filter ? await listRequests(ctx.reads, { ...filter, ...(state ? { state } : {}), ...(after ? { after } : {}), limit }) : [];
     res.json({ requests: rows.map((row) => requestSummary(ctx, row)), next: rows.length === limit ? pageCursor(rows[rows.length - 1]!) : null });
+  });
+
+  // The number of requests in each state under the list's filters (its state filter aside): the desk's tabs.
+  router.get('/api/requests/counts', async (req, res) => {
+    const caller = callerOf(res);
+    const { filter, states } = listFilter(ctx, caller, req.query, { withoutState: true });
+    const found = filter ? await countRequestsByState(ctx.reads, filter) : {};
+    const counts: Record<string, number> = Object.fromEntries(states.map((s) => [s, 0]));
+    for (const [s, n] of Object.entries(found)) counts[s] = n;
+    res.json({ counts, total: Object.values(counts).reduce((a, b) => a + b, 0) });
   });
 
   router.post('/api/requests', async (req, res) => {
