@@ -26,7 +26,7 @@ export { registerFormat, isKnownFormat, knownFormats, definitionTerms, TERMS_KEY
 export { isSiret, isSiren, luhn } from './formats/index.js';
 
 // Workflow
-export { transition, allowedEvents, actorRoles, defaultWorkflowRegistry, createWorkflowRegistry, type Effect, type TransitionResult, type Workflow } from './workflow/index.js';
+export { transition, allowedEvents, actorRoles, roleLabel, BUILT_IN_ROLES, defaultWorkflowRegistry, createWorkflowRegistry, type Effect, type TransitionResult, type Workflow } from './workflow/index.js';
 
 // Stages
 export { inheritedData } from './stage/inheritedData.js';

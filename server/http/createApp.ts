@@ -23,7 +23,11 @@ import { catalogueRoutes } from './pages/catalogueRoutes.js';
 import { pageErrors } from './pages/pageErrors.js';
 import { requestPageRoutes } from './pages/requestPageRoutes.js';
 import { deskRoutes } from './pages/instruction/deskRoutes.js';
+import { teamRoutes } from './pages/instruction/teamRoutes.js';
+import { templateRoutes } from './pages/instruction/templateRoutes.js';
 import { reviewRoutes } from './pages/instruction/reviewRoutes.js';
+import { statsRoutes } from './pages/stats/statsRoutes.js';
+import { adminRoutes } from './pages/admin/adminRoutes.js';
 
 export interface AppOptions {
   /** Signs the session cookie; required. */
@@ -97,7 +101,11 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(catalogueRoutes(ctx));
   app.use(requestPageRoutes(ctx));
   app.use(deskRoutes(ctx));
+  app.use(templateRoutes(ctx));
+  app.use(teamRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(statsRoutes(ctx));
+  app.use(adminRoutes(ctx));
   app.use(accountRoutes(ctx, { demoSignIn: options.demoSignIn ?? false, proConnect: Boolean(options.oidcRouter) }));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
   app.use(pageErrors(ctx));

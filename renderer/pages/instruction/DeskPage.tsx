@@ -23,13 +23,23 @@ export interface DeskPageProps {
   rows: DeskRow[];
   /** The query string of the next page, if any. */
   next: string | null;
+  /** A manager (or admin): links to the message templates and the team. */
+  manages: boolean;
 }
 
 /** The instruction desk: the requests of the actor's definitions, filtered and searched, newest activity first. */
-export function DeskPage({ page, filters, definitions, states, counts, rows, next }: DeskPageProps) {
+export function DeskPage({ page, filters, definitions, states, counts, rows, next, manages }: DeskPageProps) {
   return (
     <Page page={page} title="Instruction des demandes">
-      <h1>Instruction des demandes</h1>
+      <div className="datapass-page-head">
+        <h1>Instruction des demandes</h1>
+        {manages ? (
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <li><a className="fr-btn fr-btn--secondary" href="/instruction/modeles">Modèles de messages</a></li>
+            <li><a className="fr-btn fr-btn--secondary" href="/instruction/equipe">Équipe d’instruction</a></li>
+          </ul>
+        ) : null}
+      </div>
       <form method="get" action="/instruction" className="fr-mb-4w">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">

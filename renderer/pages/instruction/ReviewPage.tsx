@@ -22,7 +22,7 @@ export interface ReviewPageProps {
   /** Instructors write to the applicant; a reporter reads. */
   canWriteMessages: boolean;
   /** What this actor may do now; none for a reporter. */
-  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required' }[];
+  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required'; templates: { id: number; title: string }[] }[];
   notice?: { kind: 'success' | 'error'; title: string; text: string } | undefined;
 }
 
@@ -107,12 +107,26 @@ export function ReviewPage(props: ReviewPageProps) {
             <form key={action.event} method="post" action={`/instruction/demandes/${request.id}/evenements/${action.event}`} className="fr-mb-3w">
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="version" value={request.version} />
+              {action.reason !== 'none' && action.templates.length ? (
+                <div className="fr-select-group">
+                  <label className="fr-label" htmlFor={`modele-${action.event}`}>
+                    Modèle de message
+                    <span className="fr-hint-text">Utilisé si le champ suivant est laissé vide</span>
+                  </label>
+                  <select className="fr-select" id={`modele-${action.event}`} name="template" defaultValue="">
+                    <option value="">Aucun</option>
+                    {action.templates.map((t) => (
+                      <option key={t.id} value={t.id}>{t.title}</option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
               {action.reason !== 'none' ? (
                 <div className="fr-input-group">
                   <label className="fr-label" htmlFor={`motif-${action.event}`}>
                     {action.reason === 'required' ? `Motif (obligatoire) : ${action.label.toLowerCase()}` : `Message (facultatif) : ${action.label.toLowerCase()}`}
                   </label>
-                  <textarea className="fr-input" id={`motif-${action.event}`} name="reason" rows={3} required={action.reason === 'required'} />
+                  <textarea className="fr-input" id={`motif-${action.event}`} name="reason" rows={3} required={action.reason === 'required' && !action.templates.length} />
                 </div>
               ) : null}
               <button type="submit" className={`fr-btn ${action.event === 'approve' ? '' : 'fr-btn--secondary'}`.trim()}>{action.label}</button>

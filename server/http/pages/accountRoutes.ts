@@ -16,7 +16,8 @@ export function accountRoutes(ctx: AppContext, options: { demoSignIn: boolean; p
   const router = Router();
 
   router.get('/connexion', async (req, res) => {
-    const returnTo = safeReturn(req.query.retour);
+    // By default back to `/`, which sends each person to their own home (an applicant's requests, an instructor's desk).
+    const returnTo = safeReturn(req.query.retour, '/');
     if (res.locals.caller) return void res.redirect(303, returnTo);
     let demoAccounts;
     if (options.demoSignIn) {

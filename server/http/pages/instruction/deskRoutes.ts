@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { createElement } from 'react';
+import { actorRoles } from '../../../../engine/index.js';
 import { DeskPage } from '../../../../renderer/pages/instruction/DeskPage.js';
 import type { AppContext } from '../../../AppContext.js';
 import { definitionsWithRole } from '../../../access/requestAccess.js';
 import { organizationsByIds } from '../../../db/repositories/organizations.js';
-import { listRequests, pageCursor, parsePageCursor, type RequestFilter, type StoredRequest } from '../../../db/repositories/requests.js';
+import { countRequestsByState, listRequests, pageCursor, parsePageCursor, type RequestFilter, type StoredRequest } from '../../../db/repositories/requests.js';
 import { callerOf } from '../../caller.js';
-import { HttpError } from '../../HttpError.js';
+import { badRequest, HttpError } from '../../HttpError.js';
 import { pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
 
@@ -26,8 +27,19 @@ export function deskRoutes(ctx: AppContext): Router {
     const states = new Map<string, string>();
     for (const d of definitions) for (const [id, s] of Object.entries(d.workflow.states)) if (!states.has(id)) states.set(id, s.label ?? id);
     const after = text(req.query.after) ? parsePageCursor(text(req.query.after)) : undefined;
-    const filter: RequestFilter = { definitionIds, limit: PAGE_SIZE, ...(filters.state ? { state: filters.state } : {}), ...(after ? { after } : {}) };
-    const rows: StoredRequest[] = definitionIds.length ? await listRequests(ctx.reads, filter) : [];
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    for (const key of ['from', 'to'] as const) {
+      if (filters[key] && !day.test(filters[key])) throw badRequest('INPUT_INVALID', `La date « ${filters[key]} » n’est pas une date (jj/mm/aaaa).`, `/${key}`);
+    }
+    const common: Omit<RequestFilter, 'state' | 'after' | 'limit'> = {
+      definitionIds,
+      ...(filters.q ? { q: filters.q.slice(0, 200) } : {}),
+      ...(filters.from ? { createdFrom: filters.from } : {}),
+      ...(filters.to ? { createdTo: filters.to } : {}),
+      ...(filters.reopening === 'true' || filters.reopening === 'false' ? { reopening: filters.reopening === 'true' } : {}),
+    };
+    const filter: RequestFilter = { ...common, limit: PAGE_SIZE, ...(filters.state ? { state: filters.state } : {}), ...(after ? { after } : {}) };
+    const [rows, counted]: [StoredRequest[], Record<string, number>] = definitionIds.length ? await Promise.all([listRequests(ctx.reads, filter), countRequestsByState(ctx.reads, common)]) : [[], {}];
     const organizations = await organizationsByIds(ctx.reads, rows.map((r) => r.organizationId));
     const nextQuery = rows.length === PAGE_SIZE ? new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), after: pageCursor(rows[rows.length - 1]!) }).toString() : null;
     sendPage(
@@ -37,7 +49,7 @@ export function deskRoutes(ctx: AppContext): Router {
         filters,
         definitions: definitions.map((d) => ({ id: d.id, name: d.meta.name })),
         states: [...states].map(([id, label]) => ({ id, label })),
-        counts: undefined,
+        counts: [...states].filter(([id]) => counted[id]).map(([id, label]) => ({ state: id, label, count: counted[id]! })),
         rows: rows.map((r) => {
           const definition = ctx.registry.definitions.get(r.definitionId);
           const title = (r.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
@@ -54,6 +66,7 @@ export function deskRoutes(ctx: AppContext): Router {
           };
         }),
         next: nextQuery,
+        manages: definitions.some((d) => actorRoles(d, null, { kind: 'user', id: String(caller.userId), roles: caller.roles }).has('manager')) || caller.roles.includes('admin'),
       }),
     );
   });

@@ -5,6 +5,7 @@ import type { AppContext, Caller } from '../../../AppContext.js';
 import { rolesOnRequest } from '../../../access/requestAccess.js';
 import { diffsOf, eventsOf } from '../../../db/repositories/events.js';
 import { messagesOf } from '../../../db/repositories/messages.js';
+import { templatesOf } from '../../../db/repositories/messageTemplates.js';
 import { findOrganization } from '../../../db/repositories/organizations.js';
 import type { StoredRequest } from '../../../db/repositories/requests.js';
 import { findUser, type User } from '../../../db/repositories/users.js';
@@ -17,13 +18,14 @@ const APPLICANT_ONLY = new Set(['update', 'submit', 'transfer']);
 
 /** Everything the review page shows of a request, for an instructor, reporter, manager or admin. */
 export async function reviewPageView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest): Promise<Omit<ReviewPageProps, 'page' | 'notice'>> {
-  const [snapshot, events, diffs, messages, organization, applicant] = await Promise.all([
+  const [snapshot, events, diffs, messages, organization, applicant, templates] = await Promise.all([
     requestSnapshot(ctx.reads, row),
     eventsOf(ctx.reads, row.id),
     diffsOf(ctx.reads, row.id),
     messagesOf(ctx.reads, row.id),
     findOrganization(ctx.reads, row.organizationId),
     findUser(ctx.reads, row.applicantId),
+    templatesOf(ctx.reads, [definition.id]),
   ]);
   const people = new Map<number, User | undefined>();
   for (const id of new Set([...events.map((e) => e.actorId), ...messages.map((m) => m.authorId)])) if (id !== undefined) people.set(id, await findUser(ctx.reads, id));
@@ -64,6 +66,6 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
     messages: messages.map((m) => ({ author: nameOf(m.authorId), fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
     messaging: definition.meta.features.messaging,
     canWriteMessages: roles.has('instructor') || roles.has('admin'),
-    actions: actions.map((e) => ({ event: e.event, label: e.label, reason: e.reason })),
+    actions: actions.map((e) => ({ event: e.event, label: e.label, reason: e.reason, templates: templates.filter((t) => t.event === e.event).map((t) => ({ id: t.id, title: t.title })) })),
   };
 }

@@ -7,6 +7,9 @@ import { denyAccess } from '../../../access/denyAccess.js';
 import type { StoredRequest } from '../../../db/repositories/requests.js';
 import { fireEvent, loadedDefinition } from '../../../lifecycle/fireEvent.js';
 import { postMessage } from '../../../lifecycle/postMessage.js';
+import { fillTemplate } from '../../../lifecycle/messageTemplate.js';
+import { findTemplate } from '../../../db/repositories/messageTemplates.js';
+import { findOrganization } from '../../../db/repositories/organizations.js';
 import { callerOf } from '../../caller.js';
 import { HttpError } from '../../HttpError.js';
 import { visibleRequest } from '../../routes/requestRoutes.js';
@@ -50,7 +53,20 @@ export function reviewRoutes(ctx: AppContext): Router {
   router.post('/instruction/demandes/:id/evenements/:event', async (req, res) => {
     const row = await reviewed(req, res);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim() : undefined;
+    let reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim() : undefined;
+    // A template picked and nothing typed: the template, its variables filled in, is the reason.
+    const template = !reason && typeof body.template === 'string' && /^\d+$/.test(body.template) ? await findTemplate(ctx.reads, Number(body.template)) : undefined;
+    if (template && template.definitionId === row.definitionId && template.event === req.params.event) {
+      const definition = loadedDefinition(ctx, row.definitionId);
+      const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
+      reason = fillTemplate(template.body, {
+        lien: `${req.protocol}://${req.get('host')}/demandes/${row.publicId}`,
+        numero: row.publicId,
+        titre: typeof title === 'string' ? title : row.publicId,
+        organisation: (await findOrganization(ctx.reads, row.organizationId))?.name ?? '',
+        habilitation: definition.meta.name,
+      });
+    }
     try {
       await fireEvent(ctx, callerOf(res), row.id, { type: req.params.event, version: versionOf(body), ...(reason ? { reason } : {}) }, row);
     } catch (error) {
