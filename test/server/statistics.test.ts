@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { toIso } from '../../server/db/json.js';
 import { backfillMilestones } from '../../server/db/repositories/milestones.js';
 import { requestStatistics, type Statistics } from '../../server/db/repositories/statistics.js';
+import { ClosedPeriods } from '../../server/db/repositories/statisticsClosedPeriods.js';
 import { addToHistogram, percentileOf, type Histogram } from '../../server/db/repositories/statisticsHistogram.js';
 import { BUCKETS_PER_E } from '../../server/db/repositories/statisticsSql.js';
 import { databaseChoices } from './helpers/databases.js';
@@ -45,6 +46,10 @@ for (const choice of databaseChoices()) {
       return { submitted: dayOf(toIso(row.first_submitted_at, true)), instructed: dayOf(toIso(row.first_instructed_at, true)), decided: dayOf(toIso(row.decided_at, true)) };
     };
     const stats = (definitionId?: string): Promise<Statistics> => requestStatistics(t.db, { now: t.clock.now(), definitionId });
+    // As the pages do: the figures of the months and weeks over are kept from one call to the next.
+    const closedPeriods = new ClosedPeriods();
+    const keptAlong: Statistics[] = [];
+    const statsKeepingClosedPeriods = async () => keptAlong.push(await requestStatistics(t.db, { now: t.clock.now(), closedPeriods }));
 
     before(async function () {
       t = await startTestApp(await choice.start(this));
@@ -68,6 +73,7 @@ for (const choice of databaseChoices()) {
       at(3);
       await fire(applicant, 'P3', 'submit');
       await fire(instructor, 'P2', 'approve');
+      await statsKeepingClosedPeriods();
       at(4);
       await fire(instructor, 'P1', 'request_changes', reason);
       at(5);
@@ -76,6 +82,7 @@ for (const choice of databaseChoices()) {
       await fire(applicant, 'P1', 'submit');
       at(7);
       await fire(dinum, 'E1', 'approve');
+      await statsKeepingClosedPeriods();
       at(8);
       await fire(instructor, 'P3', 'refuse', { reason: 'Cadre juridique insuffisant.' });
       at(9);
@@ -86,6 +93,7 @@ for (const choice of databaseChoices()) {
       await fire(instructor, 'P4', 'request_changes', reason);
       at(12);
       await fire(applicant, 'P5', 'submit');
+      await statsKeepingClosedPeriods();
       at(13);
       await fire(applicant, 'P2', 'reopen');
       at(14);
@@ -158,6 +166,15 @@ for (const choice of databaseChoices()) {
         (await stats('api-entreprise')).backlog.map((p) => p.awaiting),
         [1, 0, 0],
       );
+    });
+
+    it('gives the same figures when the months and weeks over are kept from earlier calls (a month and two weeks ended meanwhile)', async () => {
+      await statsKeepingClosedPeriods();
+      assert.equal(keptAlong.length, 4);
+      assert.deepEqual(keptAlong.at(-1), await stats());
+      // The first call, on Friday 27 November, saw only P1, P2 and P3 submitted and P2 decided.
+      assert.deepEqual(keptAlong[0]!.backlog.map((p) => p.awaiting), [2]);
+      assert.equal(keptAlong[0]!.durations.decision.all.count, 1);
     });
 
     it('looks back twelve months only: fourteen months later, the durations are empty and the backlog is flat', async () => {

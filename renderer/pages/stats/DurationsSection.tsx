@@ -6,7 +6,7 @@ import { countFr } from './numbersFr.js';
 import { StatsTable } from './StatsTable.js';
 import { DURATION_TEXTS, type DurationView, type StatsView } from './statsView.js';
 
-const text = (kind: string) => DURATION_TEXTS[kind] ?? { label: kind, short: kind, hint: '' };
+const text = (kind: string) => DURATION_TEXTS[kind] ?? { label: kind, hint: '' };
 const or = (seconds: number | undefined) => (seconds === undefined ? '–' : durationFr(seconds));
 
 /** The median and 80th percentile of each duration, for the figures' scope and (every definition shown) per definition. */

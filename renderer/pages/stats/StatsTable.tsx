@@ -17,7 +17,8 @@ export function StatsTable({ caption, head, groups, rows, numericFrom = 1 }: Sta
   return (
     <div className="fr-table fr-table--sm fr-table--bordered fr-mb-0">
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        {/* Scrolls sideways on a narrow screen: focusable, so that a keyboard can scroll it too. */}
+        <div className="fr-table__container" tabIndex={0}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>

@@ -28,8 +28,8 @@ export interface StatsView {
 }
 
 /** The durations' names and what they measure. */
-export const DURATION_TEXTS: Record<string, { label: string; short: string; hint: string }> = {
-  submission: { label: 'Création → première soumission', short: 'Soumission', hint: 'le temps que le demandeur met à remplir et soumettre sa demande' },
-  firstAnswer: { label: 'Soumission → première réponse', short: 'Première réponse', hint: 'jusqu’à la première demande de modifications, validation ou refus' },
-  decision: { label: 'Soumission → décision', short: 'Décision', hint: 'jusqu’à la validation ou au refus, modifications demandées comprises' },
+export const DURATION_TEXTS: Record<string, { label: string; hint: string }> = {
+  submission: { label: 'Création → première soumission', hint: 'le temps que le demandeur met à remplir et soumettre sa demande' },
+  firstAnswer: { label: 'Soumission → première réponse', hint: 'jusqu’à la première demande de modifications, validation ou refus' },
+  decision: { label: 'Soumission → décision', hint: 'jusqu’à la validation ou au refus, modifications demandées comprises' },
 };

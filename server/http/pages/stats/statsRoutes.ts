@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { StatsPage } from '../../../../renderer/pages/stats/StatsPage.js';
 import type { AppContext } from '../../../AppContext.js';
 import { requestStatistics } from '../../../db/repositories/statistics.js';
+import { closedPeriodsOf } from '../../../db/repositories/statisticsClosedPeriods.js';
 import { callerOf } from '../../caller.js';
 import { HttpError } from '../../HttpError.js';
 import { pageContext } from '../pageContext.js';
@@ -20,7 +21,7 @@ export function statsRoutes(ctx: AppContext): Router {
     if (definition && !ctx.registry.definitions.has(definition)) {
       throw HttpError.of(404, 'UNKNOWN_DEFINITION', 'Unknown definition', `L’habilitation « ${definition} » n’existe pas : choisissez-en une dans la liste des statistiques.`);
     }
-    const stats = await requestStatistics(ctx.reads, { now: ctx.clock.now(), definitionId: definition || undefined });
+    const stats = await requestStatistics(ctx.reads, { now: ctx.clock.now(), definitionId: definition || undefined, closedPeriods: closedPeriodsOf(ctx.reads) });
     sendPage(res, createElement(StatsPage, { page: await pageContext(ctx, req, res), variant, view: statsPageView(ctx.registry, stats, definition || undefined) }));
   };
   router.get('/stats', (req, res) => show(req, res, 'public'));
