@@ -1,7 +1,8 @@
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { CsrfField } from '../../components/CsrfField.js';
-import { StateBadge } from '../../components/StateBadge.js';
+import { RequestHead } from '../../components/RequestHead.js';
+import { Timeline } from '../../components/Timeline.js';
 import { dateTimeFr } from '../../format/frenchDates.js';
 import { Page } from '../../frame/Page.js';
 import type { PageContext } from '../../frame/PageContext.js';
@@ -42,18 +43,7 @@ export function ReviewPage(props: ReviewPageProps) {
           <p>{notice.text}</p>
         </Alert>
       ) : null}
-      <h1>
-        Demande {request.id}
-        {request.title ? ` : ${request.title}` : ''}
-      </h1>
-      <p className="fr-text--lead">
-        {request.definitionName}
-        {request.useCaseTitle ? ` – ${request.useCaseTitle}` : ''}
-      </p>
-      <div className="fr-mb-3w">
-        <StateBadge state={request.state} label={request.stateLabel} />
-        {request.reopening ? <p className="fr-badge fr-badge--sm fr-ml-1w">Mise à jour d’une habilitation</p> : null}
-      </div>
+      <RequestHead {...request} />
       <dl className="datapass-summary fr-mb-4w">
         <div className="datapass-summary__row">
           <dt>Organisation</dt>
@@ -142,20 +132,7 @@ export function ReviewPage(props: ReviewPageProps) {
           <SummarySectionView section={block.section} changed={changed} />
         </section>
       ))}
-      <section className="fr-mb-4w" aria-labelledby="titre-historique">
-        <h2 id="titre-historique">Historique</h2>
-        <ol className="datapass-timeline">
-          {props.timeline.map((entry, i) => (
-            <li key={i}>
-              <p className="fr-mb-0">
-                <strong>{entry.label}</strong> par {entry.actor}
-              </p>
-              <p className="fr-text--sm fr-mb-0">{dateTimeFr(entry.at)}</p>
-              {entry.reason ? <blockquote className="fr-text--sm">« {entry.reason} »</blockquote> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline entries={props.timeline} />
       {props.messaging ? (
         <section className="fr-mb-4w" aria-labelledby="titre-messages">
           <h2 id="titre-messages">Messages</h2>
