@@ -9,6 +9,7 @@ import { findUser } from '../../db/repositories/users.js';
 import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
 import { stepUrl } from '../../../renderer/client/StepIslandProps.js';
 import { displayName } from './pageContext.js';
+import { requestHeadView } from './requestHeadView.js';
 import { visibleSteps } from './visibleSteps.js';
 
 /** Events a request page offers as buttons: the form and the summary already carry update and submit. */
@@ -30,23 +31,11 @@ export async function requestPageView(ctx: AppContext, caller: Caller, definitio
   const who = (actorId: number | undefined, kind: string) => (kind === 'system' ? 'DataPass' : actorId === row.applicantId ? applicantName : actorId === caller.userId ? 'vous' : 'l’équipe d’instruction');
   const last = [...events].reverse().find((e) => e.toState === row.state && e.reason);
   const reasonLabel = REASONED_STATES[row.state];
-  const useCase = definition.meta.use_cases.find((u) => u.id === row.useCaseId);
-  const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
   const firstStep = visibleSteps(definition, row.useCaseId)[0];
   const access = definition.meta.links.access;
   const accessUrl = (externalId: string | undefined) => (!access ? undefined : access.includes('%{external_provider_id}') ? (externalId ? access.replace('%{external_provider_id}', encodeURIComponent(externalId)) : undefined) : access);
   return {
-    request: {
-      id: row.publicId,
-      version: row.version,
-      state: row.state,
-      stateLabel: definition.workflow.states[row.state]?.label ?? row.state,
-      title: typeof title === 'string' ? title : null,
-      definitionName: definition.meta.name,
-      useCaseTitle: useCase?.title,
-      reopening: row.reopening,
-      createdAt: row.createdAt,
-    },
+    request: { ...requestHeadView(definition, row), createdAt: row.createdAt },
     editHref: allowed.some((e) => e.event === 'update') && firstStep ? stepUrl(row.publicId, firstStep.id) : undefined,
     instructorReason: reasonLabel && last?.reason ? { label: reasonLabel, text: last.reason, at: last.createdAt } : undefined,
     authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, accessUrl: accessUrl(row.externalProviderId), accessPending: Boolean(access) && !accessUrl(row.externalProviderId) })),

@@ -2,6 +2,7 @@ import { allowedEvents, type Definition, type RequestSnapshot } from '../../../e
 import type { AppContext, Caller } from '../../AppContext.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
 import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
+import { requestTitle } from '../pages/requestHeadView.js';
 
 /** A request as the API shows it, with the events the caller may fire on it now. */
 export async function requestView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest & { snapshot?: RequestSnapshot }) {
@@ -33,7 +34,6 @@ export async function requestView(ctx: AppContext, caller: Caller, definition: D
 /** A request in a list: what a dashboard or the instruction desk shows, without its data. */
 export function requestSummary(ctx: AppContext, row: StoredRequest) {
   const definition = ctx.registry.definitions.get(row.definitionId);
-  const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
   return {
     id: row.publicId,
     definitionId: row.definitionId,
@@ -41,7 +41,7 @@ export function requestSummary(ctx: AppContext, row: StoredRequest) {
     useCaseId: row.useCaseId,
     state: row.state,
     stateLabel: definition?.workflow.states[row.state]?.label ?? row.state,
-    title: typeof title === 'string' ? title : null,
+    title: requestTitle(row),
     version: row.version,
     organizationId: row.organizationId,
     applicantId: row.applicantId,

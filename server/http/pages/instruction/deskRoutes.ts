@@ -10,6 +10,7 @@ import { callerOf } from '../../caller.js';
 import { badRequest, HttpError } from '../../HttpError.js';
 import { pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
+import { requestTitle } from '../requestHeadView.js';
 
 const PAGE_SIZE = 50;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -52,11 +53,10 @@ export function deskRoutes(ctx: AppContext): Router {
         counts: [...states].filter(([id]) => counted[id]).map(([id, label]) => ({ state: id, label, count: counted[id]! })),
         rows: rows.map((r) => {
           const definition = ctx.registry.definitions.get(r.definitionId);
-          const title = (r.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
           const organization = organizations.get(r.organizationId);
           return {
             id: r.publicId,
-            title: typeof title === 'string' ? title : null,
+            title: requestTitle(r),
             definitionName: definition?.meta.name ?? r.definitionId,
             organization: organization ? `${organization.name} (${organization.siret})` : String(r.organizationId),
             state: r.state,

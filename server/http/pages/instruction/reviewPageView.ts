@@ -11,6 +11,7 @@ import type { StoredRequest } from '../../../db/repositories/requests.js';
 import { findUser, type User } from '../../../db/repositories/users.js';
 import { actorOf, requestSnapshot } from '../../../lifecycle/requestSnapshot.js';
 import { displayName } from '../pageContext.js';
+import { requestHeadView } from '../requestHeadView.js';
 import { visibleSteps } from '../visibleSteps.js';
 
 /** The applicant's own events are on their form and summary; an instructor never fires them. */
@@ -32,22 +33,11 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
   const nameOf = (id: number | undefined) => (id === undefined ? 'DataPass' : people.get(id) ? displayName(people.get(id)!) : `utilisateur ${id}`);
   const schema = formSchema(definition);
   const latest = diffs[diffs.length - 1];
-  const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
   const roles = rolesOnRequest(caller, definition, row.organizationId);
   const actions = allowedEvents(definition, snapshot, actorOf(caller), ctx.clock.now()).filter((e) => !APPLICANT_ONLY.has(e.event));
   const segments = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   return {
-    request: {
-      id: row.publicId,
-      version: row.version,
-      state: row.state,
-      stateLabel: definition.workflow.states[row.state]?.label ?? row.state,
-      title: typeof title === 'string' ? title : null,
-      definitionName: definition.meta.name,
-      useCaseTitle: definition.meta.use_cases.find((u) => u.id === row.useCaseId)?.title,
-      reopening: row.reopening,
-      submittedAt: row.lastSubmittedAt,
-    },
+    request: { ...requestHeadView(definition, row), submittedAt: row.lastSubmittedAt },
     organization: { name: organization?.name ?? `organisation ${row.organizationId}`, siret: organization?.siret ?? '' },
     applicant: { name: applicant ? displayName(applicant) : 'inconnu', email: applicant?.email ?? '' },
     changes:

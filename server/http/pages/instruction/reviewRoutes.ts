@@ -16,6 +16,7 @@ import { visibleRequest } from '../../routes/requestRoutes.js';
 import { pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
 import { reviewPageView } from './reviewPageView.js';
+import { requestTitle } from '../requestHeadView.js';
 
 const PROVIDER_ROLES = ['instructor', 'reporter', 'manager', 'developer', 'admin'];
 
@@ -58,11 +59,10 @@ export function reviewRoutes(ctx: AppContext): Router {
     const template = !reason && typeof body.template === 'string' && /^\d+$/.test(body.template) ? await findTemplate(ctx.reads, Number(body.template)) : undefined;
     if (template && template.definitionId === row.definitionId && template.event === req.params.event) {
       const definition = loadedDefinition(ctx, row.definitionId);
-      const title = (row.data.basic_infos as { intitule?: unknown } | undefined)?.intitule;
       reason = fillTemplate(template.body, {
         lien: `${req.protocol}://${req.get('host')}/demandes/${row.publicId}`,
         numero: row.publicId,
-        titre: typeof title === 'string' ? title : row.publicId,
+        titre: requestTitle(row) ?? row.publicId,
         organisation: (await findOrganization(ctx.reads, row.organizationId))?.name ?? '',
         habilitation: definition.meta.name,
       });
