@@ -153,9 +153,9 @@ describe('the instruction desk, walked in Chromium', function () {
     assert.equal(direct?.status(), 404);
   });
 
-  it('the admin pages render for an admin', async () => {
+  it('the admin pages and the statistics render for an admin', async () => {
     const page = await signedIn(ADMIN);
-    for (const [path, kind] of [['/admin', 'admin'], ['/admin/utilisateurs', 'admin-utilisateurs'], ['/admin/definitions', 'admin-definitions'], ['/admin/definitions/api-particulier', 'admin-definition']] as const) {
+    for (const [path, kind] of [['/admin', 'admin'], ['/admin/utilisateurs', 'admin-utilisateurs'], ['/admin/definitions', 'admin-definitions'], ['/admin/definitions/api-particulier', 'admin-definition'], ['/admin/statistiques', 'admin-statistiques'], ['/stats', 'statistiques-publiques']] as const) {
       const response = await page.goto(platform.baseUrl + path);
       assert.equal(response?.status(), 200, path);
       await check(page, kind);

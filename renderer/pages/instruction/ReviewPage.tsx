@@ -97,6 +97,21 @@ export function ReviewPage(props: ReviewPageProps) {
             <form key={action.event} method="post" action={`/instruction/demandes/${request.id}/evenements/${action.event}`} className="fr-mb-3w">
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="version" value={request.version} />
+              {action.event === 'transfer' ? (
+                <>
+                  <div className="fr-input-group">
+                    <label className="fr-label" htmlFor="transfert-email">
+                      Adresse e-mail du nouveau demandeur
+                      <span className="fr-hint-text">La personne doit avoir un compte et être membre de l’organisation indiquée.</span>
+                    </label>
+                    <input className="fr-input" type="email" id="transfert-email" name="email" required />
+                  </div>
+                  <div className="fr-input-group">
+                    <label className="fr-label" htmlFor="transfert-siret">SIRET de son organisation</label>
+                    <input className="fr-input" id="transfert-siret" name="siret" inputMode="numeric" required />
+                  </div>
+                </>
+              ) : null}
               {action.reason !== 'none' && action.templates.length ? (
                 <div className="fr-select-group">
                   <label className="fr-label" htmlFor={`modele-${action.event}`}>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startTestApp, testRegistry, type ApiClient, type TestApp } from '../helpers/testApp.js';
+import { ORGANIZATIONS, PEOPLE, startTestApp, testRegistry, type ApiClient, type TestApp } from '../helpers/testApp.js';
 import { getPage, postForm, textOf } from './htmlClient.js';
 
 const example = () => structuredClone(testRegistry().definitions.get('api-particulier')!.examples.find((e) => e.name === 'valid-tarification-municipale-enfance')!.data);
@@ -63,6 +63,19 @@ describe('the instruction desk and the review page, server-rendered (SQLite)', f
     assert.equal(approved.status, 303);
     const applicantPage = textOf((await getPage(t.baseUrl, `/demandes/${id}`, applicant)).html);
     assert.ok(applicantPage.includes('Validée') && applicantPage.includes('Habilitation H'), applicantPage);
+  });
+
+  it('transfers the request to a member of another organisation by e-mail and SIRET, and refuses an unknown account', async () => {
+    const review = await getPage(t.baseUrl, `/instruction/demandes/${id}`, instructor);
+    assert.ok(review.html.includes('Adresse e-mail du nouveau demandeur'), 'the instructor may transfer');
+    const version = /name="version" value="(\d+)"/.exec(review.html)![1]!;
+    const unknown = await postForm(t.baseUrl, `/instruction/demandes/${id}/evenements/transfer`, instructor, { version, email: 'personne@nulle-part.fr', siret: ORGANIZATIONS.communeB.siret });
+    assert.equal(unknown.status, 422);
+    assert.ok(textOf(unknown.html).includes('Aucun compte n’a l’adresse « personne@nulle-part.fr »'));
+    const moved = await postForm(t.baseUrl, `/instruction/demandes/${id}/evenements/transfer`, instructor, { version, email: PEOPLE.applicant.email, siret: ORGANIZATIONS.communeB.siret });
+    assert.equal(moved.status, 303, textOf(moved.html));
+    const after = textOf((await getPage(t.baseUrl, `/instruction/demandes/${id}`, instructor)).html);
+    assert.ok(after.includes(`Commune B (SIRET ${ORGANIZATIONS.communeB.siret}`), after);
   });
 
   it('answers 404, recorded, to another provider’s instructor and to the applicant on the review page', async () => {

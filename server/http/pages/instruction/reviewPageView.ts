@@ -15,7 +15,7 @@ import { requestHeadView } from '../requestHeadView.js';
 import { visibleSteps } from '../visibleSteps.js';
 
 /** The applicant's own events are on their form and summary; an instructor never fires them. */
-const APPLICANT_ONLY = new Set(['update', 'submit', 'transfer']);
+const APPLICANT_ONLY = new Set(['update', 'submit']);
 
 /** Everything the review page shows of a request, for an instructor, reporter, manager or admin. */
 export async function reviewPageView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest): Promise<Omit<ReviewPageProps, 'page' | 'notice'>> {
