@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -11,7 +10,7 @@ import { migrate } from '../server/db/migrate.js';
 import { listRequests } from '../server/db/repositories/requests.js';
 import { addMembership, upsertOrganization } from '../server/db/repositories/organizations.js';
 import { createUser } from '../server/db/repositories/users.js';
-import { createApp } from '../server/http/createApp.js';
+import { listeningBenchApp, signedIn } from './benchApp.js';
 
 export type Row = [string, string, string];
 
@@ -33,16 +32,7 @@ async function startBench(db: Db, reads: Db, registry: Registry, cleanup: () => 
   await createUser(db, { email: 'instructor@bench.fr', roles: ['dinum:*:instructor'] }, now).catch(() => undefined);
   await addMembership(db, applicantId, org, now);
   const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
-  // The bench signs in on the demo page, which createApp refuses when NODE_ENV=production (set by `npm run
-  // bench` for React's production build): the check is lifted for this one call.
-  const environment = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'development';
-  const app = createApp(ctx, { sessionSecret: 'bench', demoSignIn: true, rateLimits: { signIn: 1e9, writes: 1e9 } });
-  if (environment === undefined) delete process.env.NODE_ENV;
-  else process.env.NODE_ENV = environment;
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, baseUrl } = await listeningBenchApp(ctx);
   return {
     ctx,
     baseUrl,
@@ -56,17 +46,6 @@ async function startBench(db: Db, reads: Db, registry: Registry, cleanup: () => 
       cleanup();
     },
   };
-}
-
-/** A demo sign-in: the session cookie and its CSRF token. */
-async function signedIn(baseUrl: string, email: string): Promise<{ cookie: string; csrf: string }> {
-  const first = await fetch(`${baseUrl}/api/csrf`);
-  let cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-  const { token } = (await first.json()) as { token: string };
-  const signIn = await fetch(`${baseUrl}/auth/demo`, { method: 'POST', headers: { cookie, 'x-csrf-token': token, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ email }) });
-  cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-  const csrf = ((await (await fetch(`${baseUrl}/api/csrf`, { headers: { cookie } })).json()) as { token: string }).token;
-  return { cookie, csrf };
 }
 
 /** Run `count` calls with `concurrency` in flight; per-call latencies and the total time. */

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -13,7 +13,7 @@ import { monthsBefore } from '../server/db/repositories/statisticsCalendar.js';
 import { ClosedPeriods } from '../server/db/repositories/statisticsClosedPeriods.js';
 import { secondsSql } from '../server/db/repositories/statisticsSql.js';
 import { createUser } from '../server/db/repositories/users.js';
-import { createApp } from '../server/http/createApp.js';
+import { listeningBenchApp, signedIn } from './benchApp.js';
 import { postgresAvailable, postgresUrl } from '../test/helpers/postgres.js';
 
 type Row = [string, string, string];
@@ -152,7 +152,7 @@ export async function statisticsPage(registry: Registry, rows: Row[], database: 
   const sqliteFile = join(dir, 'bench.sqlite');
   const db = database.url ? createDatabase({ url: database.url, poolMax: 20 }) : createDatabase({ sqliteFile });
   const reads = createReadDatabase(db, { sqliteFile });
-  let server: ReturnType<ReturnType<typeof createApp>['listen']> | undefined;
+  let server: Server | undefined;
   try {
     await migrate(db);
     const now = new Date();
@@ -165,17 +165,10 @@ export async function statisticsPage(registry: Registry, rows: Row[], database: 
     const generated = (performance.now() - t0) / 1000;
 
     const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log: pino({ level: 'silent' }) };
-    // The admin signs in on the demo page, which createApp refuses when NODE_ENV=production (set by `npm run bench`).
-    const environment = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'development';
-    const app = createApp(ctx, { sessionSecret: 'bench', demoSignIn: true, rateLimits: { signIn: 1e9, writes: 1e9 } });
-    if (environment === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = environment;
-    const listening = app.listen(0, '127.0.0.1');
-    server = listening;
-    await new Promise((r) => listening.once('listening', r));
-    const baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-    const cookie = await adminCookie(baseUrl, 'admin@bench.fr');
+    const started = await listeningBenchApp(ctx);
+    server = started.server;
+    const baseUrl = started.baseUrl;
+    const { cookie } = await signedIn(baseUrl, 'admin@bench.fr');
     const page = (path: string, headers: Record<string, string> = {}) => async () => {
       const response = await fetch(baseUrl + path, { headers: { accept: 'text/html', ...headers } });
       const html = await response.text();
@@ -230,15 +223,6 @@ async function precision(db: Db, rows: Row[], now: Date): Promise<void> {
 }
 
 /** A demo sign-in: the session cookie. */
-async function adminCookie(baseUrl: string, email: string): Promise<string> {
-  const first = await fetch(`${baseUrl}/api/csrf`);
-  const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-  const { token } = (await first.json()) as { token: string };
-  const signIn = await fetch(`${baseUrl}/auth/demo`, { method: 'POST', headers: { cookie, 'x-csrf-token': token, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ email }) });
-  if (signIn.status !== 200) throw new Error(`sign-in as ${email}: ${signIn.status}`);
-  return signIn.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 /** The `stats` section of `npm run bench`: SQLite, then PostgreSQL when available; `BENCH_STATS_ROWS` requests (default 1,000,000). */
 export async function statisticsSection(registry: Registry, rows: Row[]): Promise<void> {
   const count = Number(process.env.BENCH_STATS_ROWS ?? 1_000_000);
