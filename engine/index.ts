@@ -36,5 +36,13 @@ export { CONVENTION_CONTEXT } from './convention/conventionContext.js';
 export { CONVENTION_HELPERS } from './convention/helpers.js';
 export { grantedScopes, type GrantedScopeGroup } from './convention/grantedScopes.js';
 export { createConventionRenderer, type ConventionContext, type ConventionRenderer } from './convention/conventionRenderer.js';
+// Convention rendering: strict templates, their errors, the context they read, the generic convention
+export { GENERIC_CONVENTION, type ConventionDefinition } from './convention/conventionRenderer.js';
+export { ConventionRenderError } from './convention/ConventionRenderError.js';
+export { buildConventionContext, exampleConventionContext, EXAMPLE_ORGANIZATION, type ConventionContextInput, type ExampleVariant } from './convention/buildConventionContext.js';
+export { genericSections, type GenericSection } from './convention/genericSections.js';
+export { checkConventionRenders } from './check/checkConventionRenders.js';
 export { generateTypes, typeName } from './types/generateTypes.js';
 export { WIDGET_NAMES } from './ui/widgetNames.js';
+
+export { conventionMetaOf } from './convention/conventionMetaOf.js';

@@ -92,6 +92,10 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
       switch (statement.type) {
         case 'MustacheStatement': {
           const m = statement as hbs.AST.MustacheStatement;
+          if (m.escaped === false) {
+            const text = (m.path as hbs.AST.PathExpression).original;
+            issues.push(fileIssue(file, 'CONVENTION_UNESCAPED', '', `{{{${text}}}} outputs a value without HTML escaping`, `Write {{${text}}}: every value of a convention is escaped.`, { position: at(m) }));
+          }
           const name = (m.path as hbs.AST.PathExpression).original;
           const isHelper = m.params.length > 0 || !!m.hash?.pairs.length || (helpers.has(name) && m.path.type === 'PathExpression');
           visitCall(m, stack, isHelper);
@@ -105,7 +109,7 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
           const param = b.params[0];
           // visitCall has already reported this parameter if it is unknown.
           const target = param?.type === 'PathExpression' ? resolve(param as hbs.AST.PathExpression, stack, false) : undefined;
-          if (name === 'each') inner = [...stack, target ? itemsOf(target, schema) : { kind: 'unknown' }];
+          if (name === 'each' || name === 'list') inner = [...stack, target ? itemsOf(target, schema) : { kind: 'unknown' }];
           else if (name === 'with') inner = [...stack, target ?? { kind: 'unknown' }];
           visit(b.program, inner);
           visit(b.inverse, stack);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { loadRegistry } from '../../engine/load/loadRegistry.js';
 import { runExample } from '../../engine/load/loadExamples.js';
+import { checkConventionRenders } from '../../engine/check/checkConventionRenders.js';
+import { EXAMPLE_ORGANIZATION, exampleConventionContext } from '../../engine/convention/buildConventionContext.js';
 import { createConventionRenderer } from '../../engine/convention/conventionRenderer.js';
 import { grantedScopes } from '../../engine/convention/grantedScopes.js';
 import { generateTypes } from '../../engine/types/generateTypes.js';
@@ -45,38 +47,39 @@ describe('every definition folder', () => {
         });
       }
 
-      it('has a convention that renders each valid example as an agreement between the parties', function () {
-        if (!definition.convention) this.skip();
-        const escape = (v: string) => Handlebars.escapeExpression(v);
-        for (const example of definition.examples.filter((e) => !e.issues.length)) {
-          const data = definition.validator.normalize(example.data, example.useCaseId ? { useCaseId: example.useCaseId } : {});
-          const useCase = definition.meta.use_cases.find((u) => u.id === example.useCaseId);
-          const granted = grantedScopes(definition.meta.scopes, data);
-          const html = renderer.render(definition, {
-            data,
-            definition: { ...definition.meta },
-            organization: { name: 'Commune de Test', siret: '21350238500019', address: '1 place de la Mairie 35000 Rennes' },
-            request: { id: 1, public_id: 'D1', use_case: useCase ? { id: useCase.id, title: useCase.title } : undefined },
-            authorization: { id: 2, public_id: 'H2', state: 'active' },
-            granted_scopes: granted,
-            generated_at: '2026-11-23T10:00:00Z',
-          });
-          const where = `${definition.id}, example ${example.name}`;
-          for (const expected of ['Commune de Test', '21350238500019', definition.meta.name, 'D1', 'H2', '23 novembre 2026']) {
-            assert.ok(html.includes(escape(expected)), `${where}: the convention shows ${expected}`);
+      // Its own convention.hbs when it has one, and in any case the generic convention built from its schema.
+      const variants = [...(definition.convention ? [['its convention.hbs', definition] as const] : []), ['the generic convention', { ...definition, convention: undefined }] as const];
+      for (const [name, rendered] of variants) {
+        it(`renders ${name} in strict mode with each valid example, with and without the optional context`, () => {
+          assert.deepEqual(checkConventionRenders(rendered, renderer).map((i) => `${i.code} ${i.message}`), []);
+        });
+
+        it(`renders ${name} for each valid example as an agreement between the parties`, () => {
+          const escape = (v: string) => Handlebars.escapeExpression(v);
+          for (const example of definition.examples.filter((e) => !e.issues.length)) {
+            const context = exampleConventionContext(definition, example.name, { generatedAt: '2026-11-23T10:00:00Z' });
+            const data = context.data;
+            const html = renderer.render(rendered, context);
+            const where = `${definition.id}, example ${example.name}`;
+            for (const expected of [EXAMPLE_ORGANIZATION.name, EXAMPLE_ORGANIZATION.siret, EXAMPLE_ORGANIZATION.address, definition.meta.name, definition.meta.provider_name ?? definition.meta.provider, 'D1234', 'H5678', '23 novembre 2026']) {
+              assert.ok(html.includes(escape(expected)), `${where}: the convention shows ${expected}`);
+            }
+            const basics = data.basic_infos as { intitule?: string } | undefined;
+            if (basics?.intitule) assert.ok(html.includes(escape(basics.intitule)), `${where}: the convention shows the project name`);
+            const legal = data.legal as { cadre_juridique_nature?: string } | undefined;
+            if (legal?.cadre_juridique_nature) assert.ok(html.includes(escape(legal.cadre_juridique_nature)), `${where}: the convention shows the legal basis`);
+            for (const group of grantedScopes(definition.meta.scopes, data)) {
+              assert.ok(html.includes(escape(group.group)), `${where}: the convention shows the scope group ${group.group}`);
+              for (const item of group.items) assert.ok(html.includes(escape(item.label)), `${where}: the convention lists the scope ${item.value}`);
+            }
+            const personal = data.personal_data as { duree_conservation_donnees_caractere_personnel?: number; destinataire_donnees_caractere_personnel?: string } | undefined;
+            if (personal?.duree_conservation_donnees_caractere_personnel !== undefined) assert.ok(html.includes(`${personal.duree_conservation_donnees_caractere_personnel} mois`), `${where}: the convention shows the retention`);
+            if (personal?.destinataire_donnees_caractere_personnel) assert.ok(html.includes(escape(personal.destinataire_donnees_caractere_personnel)), `${where}: the convention shows the recipients`);
+            for (const part of ['Sécurité', 'Signatures']) assert.ok(html.includes(part), `${where}: the convention has its ${part} article`);
+            assert.ok(!/\{\{|\}\}|undefined|\[object /.test(html), `${where}: no Handlebars syntax nor raw value is left in the output`);
           }
-          const basics = data.basic_infos as { intitule?: string } | undefined;
-          if (basics?.intitule) assert.ok(html.includes(escape(basics.intitule)), `${where}: the convention shows the project name`);
-          const legal = data.legal as { cadre_juridique_nature?: string } | undefined;
-          if (legal?.cadre_juridique_nature) assert.ok(html.includes(escape(legal.cadre_juridique_nature)), `${where}: the convention shows the legal basis`);
-          for (const group of granted) {
-            for (const item of group.items) assert.ok(html.includes(escape(item.label)), `${where}: the convention lists the scope ${item.value}`);
-          }
-          const retention = (data.personal_data as { duree_conservation_donnees_caractere_personnel?: number } | undefined)?.duree_conservation_donnees_caractere_personnel;
-          if (retention !== undefined) assert.ok(html.includes(`${retention} mois`), `${where}: the convention shows the retention`);
-          assert.ok(!/\{\{|\}\}/.test(html), `${where}: no Handlebars syntax is left in the output`);
-        }
-      });
+        });
+      }
 
       it('has an up-to-date types.ts (npx datapass types)', async () => {
         const expected = await generateTypes(definition);

@@ -7,7 +7,8 @@ import { newCommand } from '../../engine/cli/newCommand.js';
 import { loadRegistry } from '../../engine/load/loadRegistry.js';
 import { runExample } from '../../engine/load/loadExamples.js';
 import { createConventionRenderer } from '../../engine/convention/conventionRenderer.js';
-import { grantedScopes } from '../../engine/convention/grantedScopes.js';
+import { checkConventionRenders } from '../../engine/check/checkConventionRenders.js';
+import { buildConventionContext } from '../../engine/convention/buildConventionContext.js';
 import { generateTypes } from '../../engine/types/generateTypes.js';
 import { DEFINITIONS, TEMPLATES } from '../helpers/paths.js';
 
@@ -135,9 +136,12 @@ use_cases:
     // The included scope is granted without being ticked, and the convention lists it.
     const data = definition.validator.normalize(valid, { useCaseId: 'libre' });
     assert.deepEqual(data.scopes, ['cnous_statut_boursier', 'cnous_identite']);
-    const html = createConventionRenderer(join(base, 'templates')).render(definition, {
-      data, definition: definition.meta, organization: { name: 'CROUS Exemple', siret: '13000548100010' }, request: { public_id: 'D9' }, granted_scopes: grantedScopes(definition.meta.scopes, data), generated_at: '2026-11-24',
+    const context = buildConventionContext({
+      definition, data, useCaseId: 'libre', organization: { name: 'CROUS Exemple', siret: '13000548100010' }, request: { id: 9, publicId: 'D9', createdAt: '2026-11-20' }, generatedAt: '2026-11-24',
     });
+    const renderer = createConventionRenderer(join(base, 'templates'));
+    assert.deepEqual(checkConventionRenders(definition, renderer), [], 'datapass check renders the convention with every valid example');
+    const html = renderer.render(definition, context);
     for (const text of ['API Statut étudiant', 'CROUS Exemple', 'Statut boursier', 'Identité de l&#x27;étudiant', '12 mois']) assert.ok(html.includes(text), text);
     assert.match(await generateTypes(definition), /export interface ApiStatutEtudiantData/);
 

@@ -3,6 +3,7 @@ import { checkConvention } from '../../engine/check/checkConvention.js';
 import { createConventionRenderer } from '../../engine/convention/conventionRenderer.js';
 import { grantedScopes } from '../../engine/convention/grantedScopes.js';
 import { CONVENTION_HELPERS } from '../../engine/convention/helpers.js';
+import type { DefinitionMeta } from '../../engine/model/DefinitionMeta.js';
 import type { JsonSchema } from '../../engine/schema/JsonSchema.js';
 import { TEMPLATES } from '../helpers/paths.js';
 
@@ -19,6 +20,21 @@ const schema: JsonSchema = {
     },
   },
 };
+
+const meta = {
+  id: 't',
+  name: 'API Test',
+  provider: 'test',
+  description: 'Une API de test.',
+  kind: 'api',
+  links: {},
+  support_email: 'support@test.gouv.fr',
+  features: { messaging: true, reopening: true, transfer: true },
+  scopes: [{ group: 'Identité', items: [{ value: 'nom', label: 'Nom de naissance' }, { value: 'prenoms', label: 'Prénoms <b>' }] }],
+  use_cases: [],
+  attestations: [],
+  roles: [],
+} satisfies DefinitionMeta;
 
 describe('conventions', () => {
   describe('date_fr', () => {
@@ -49,7 +65,8 @@ describe('conventions', () => {
 
   describe('the renderer', () => {
     const renderer = createConventionRenderer(TEMPLATES);
-    const render = (source: string, context: Record<string, unknown>) => renderer.render({ id: `t-${Math.random()}`, convention: { file: 'convention.hbs', source }, schema }, { data: {}, ...context });
+    const render = (source: string, context: Record<string, unknown>) =>
+      renderer.render({ id: `t-${Math.random()}`, convention: { file: 'convention.hbs', source }, schema, meta, steps: [], uiSchema: {} }, { data: {}, ...context });
 
     it('shows the titles of chosen options with option_labels, and a value without a title as it is', () => {
       const html = render('{{option_labels "modalities.modalities" data.modalities.modalities}} / {{option_labels "modalities.niveau" data.modalities.niveau}}', {
@@ -63,10 +80,6 @@ describe('conventions', () => {
       assert.equal(html, '&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;');
     });
 
-    it('refuses to read prototype properties', () => {
-      assert.equal(render('[{{data.constructor.name}}]', { data: {} }), '[]');
-    });
-
     it('uses the shared partials: the contact block names a person or the organisation\'s mailbox', () => {
       const html = render('<ul>{{> contact title="Contact technique" contact=data.a}}{{> contact title="DPO" contact=data.b}}{{> contact title="Absent" contact=data.c}}</ul>', {
         data: { a: { given_name: 'Camille', family_name: 'Martin', job_title: 'DSI', email: 'c@m.fr', phone_number: '0102030405' }, b: { type: 'organization', email: 'dpo@m.fr', phone_number: '0102030406' } },
@@ -76,8 +89,39 @@ describe('conventions', () => {
       assert.doesNotMatch(html, /Absent/);
     });
 
-    it('says which definition has no convention', () => {
-      assert.throws(() => renderer.render({ id: 'api-sans', schema }, { data: {} }), /api-sans has no convention\.hbs/);
+    it('shows scope labels with scope_label, and an unknown value as it is', () => {
+      assert.equal(render('{{scope_label "prenoms"}} / {{scope_label "inconnu"}}', {}), 'Prénoms &lt;b&gt; / inconnu');
+    });
+
+    it('makes lists with list, escaping each item, and nothing for an empty list', () => {
+      assert.equal(render('{{list data.a}}|{{list data.b}}', { data: { a: ['x', '<i>y</i>'], b: [] } }), '<ul><li>x</li><li>&lt;i&gt;y&lt;/i&gt;</li></ul>|');
+      assert.equal(render('{{#list data.a}}{{@index}}:{{name}}{{else}}aucun{{/list}}|{{#list data.b}}x{{else}}aucun{{/list}}', { data: { a: [{ name: '<b>' }], b: [] } }), '<ul><li>0:&lt;b&gt;</li></ul>|aucun');
+    });
+
+    it('joins lists with join', () => {
+      assert.equal(render('{{join data.a}} / {{join data.a " et "}}', { data: { a: ['un', 'deux'] } }), 'un, deux / un et deux');
+    });
+
+    it('names the template a convention comes from: the definition\'s own, or the generic one', () => {
+      const own = { id: 'own', convention: { file: 'definitions/own/convention.hbs', source: 'A' }, schema, meta, steps: [], uiSchema: {} };
+      assert.deepEqual(renderer.templateOf(own), { file: 'definitions/own/convention.hbs', source: 'A' });
+      const generic = renderer.templateOf({ ...own, convention: undefined });
+      assert.equal(generic.file, 'templates/generic/convention.hbs');
+      assert.match(generic.source, /\{\{#> convention_layout\}\}/);
+    });
+
+    it('compiles a definition\'s template once, and again only when its source changes', () => {
+      const definition = { id: 'compiled-once', convention: { file: 'convention.hbs', source: 'A{{data.x}}' }, schema, meta, steps: [], uiSchema: {} };
+      assert.equal(renderer.render(definition, { data: { x: 1 } }), 'A1');
+      assert.equal(renderer.render(definition, { data: { x: 2 } }), 'A2');
+      assert.equal(renderer.render({ ...definition, convention: { file: 'convention.hbs', source: 'B{{data.x}}' } }, { data: { x: 3 } }), 'B3');
+    });
+  });
+
+  describe('datapass check of escaping', () => {
+    it('reports {{{…}}} and {{&…}} at their line', () => {
+      const issues = checkConvention('convention.hbs', '<p>{{data.modalities.niveau}}</p>\n<p>{{{data.modalities.niveau}}}</p>\n{{& data.modalities.niveau}}', schema, new Set());
+      assert.deepEqual(issues.map((i) => [i.code, i.line, i.column]), [['CONVENTION_UNESCAPED', 2, 4], ['CONVENTION_UNESCAPED', 3, 1]]);
     });
   });
 
