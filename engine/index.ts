@@ -45,4 +45,6 @@ export { checkConventionRenders } from './check/checkConventionRenders.js';
 export { generateTypes, typeName } from './types/generateTypes.js';
 export { WIDGET_NAMES } from './ui/widgetNames.js';
 
+// What a convention's HTML document and PDF (renderer/convention) print around its body
+export { conventionIdentifiers, type ConventionMeta } from './convention/ConventionMeta.js';
 export { conventionMetaOf } from './convention/conventionMetaOf.js';

@@ -11,9 +11,17 @@ const USAGE = `Usage: datapass <command>
   types [dir] [--check]   Generate types.ts for each definition (--check: fail if one is out of date).
 `;
 
+/** A command the engine does not hold, given by the composition root (bin/datapass.js): `preview` renders PDFs. */
+export interface ExtraCommand {
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
 /** Run the CLI with its arguments; resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], extra: Record<string, ExtraCommand> = {}): Promise<number> {
   const [command, ...args] = argv;
+  const usage = USAGE + Object.values(extra).map((c) => c.usage + '\n').join('');
+  if (command !== undefined && Object.hasOwn(extra, command)) return extra[command]!.run(args);
   switch (command) {
     case 'check':
       return checkCommand(args);
@@ -25,10 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(USAGE);
+      process.stdout.write(usage);
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`datapass: unknown command "${command}".\n\n${USAGE}`);
+      process.stderr.write(`datapass: unknown command "${command}".\n\n${usage}`);
       return 2;
   }
 }
