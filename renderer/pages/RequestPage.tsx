@@ -1,5 +1,6 @@
 import { Alert } from '../components/Alert.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
+import { ConventionLinks, type ConventionView } from '../components/ConventionLinks.js';
 import { CsrfField } from '../components/CsrfField.js';
 import { RequestHead } from '../components/RequestHead.js';
 import { Timeline } from '../components/Timeline.js';
@@ -15,7 +16,7 @@ export interface RequestPageProps {
   /** Why the instructor asked for changes (or refused), when that is the current state. */
   instructorReason?: { label: string; text: string; at: string } | undefined;
   /** `accessPending`: the provider has not yet told which account the access link leads to (its webhook answer). */
-  authorizations: { id: string; state: string; createdAt: string; accessUrl?: string | undefined; accessPending?: boolean }[];
+  authorizations: { id: string; state: string; createdAt: string; accessUrl?: string | undefined; accessPending?: boolean; convention?: ConventionView | undefined }[];
   timeline: { label: string; actor: string; at: string; reason?: string | undefined }[];
   messages: { author: string; fromInstructor: boolean; body: string; at: string }[];
   messaging: boolean;
@@ -65,6 +66,7 @@ export function RequestPage(props: RequestPageProps) {
                 ) : a.accessPending && a.state === 'active' ? (
                   <p className="fr-text--sm">Le fournisseur prépare vos accès : le lien pour y accéder apparaîtra ici dès qu’il les aura créés.</p>
                 ) : null}
+                {a.convention ? <ConventionLinks authorizationId={a.id} convention={a.convention} /> : null}
               </li>
             ))}
           </ul>

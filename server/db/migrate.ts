@@ -4,6 +4,7 @@ import * as initial from './migrations/001_initial.js';
 import * as requestSearch from './migrations/002_request_search.js';
 import * as requestMilestones from './migrations/003_request_milestones.js';
 import * as messageTemplates from './migrations/004_message_templates.js';
+import * as conventions from './migrations/005_conventions.js';
 
 /** The migrations, in order. A list in code rather than a folder scan, so they run the same under tsx and in a bundle. */
 const MIGRATIONS: { name: string; up(db: Knex): Promise<void>; down(db: Knex): Promise<void> }[] = [
@@ -11,6 +12,7 @@ const MIGRATIONS: { name: string; up(db: Knex): Promise<void>; down(db: Knex): P
   { name: '002_request_search', ...requestSearch },
   { name: '003_request_milestones', ...requestMilestones },
   { name: '004_message_templates', ...messageTemplates },
+  { name: '005_conventions', ...conventions },
 ];
 
 const source = (upTo?: string): Knex.MigrationSource<(typeof MIGRATIONS)[number]> => ({

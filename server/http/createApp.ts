@@ -28,6 +28,10 @@ import { templateRoutes } from './pages/instruction/templateRoutes.js';
 import { reviewRoutes } from './pages/instruction/reviewRoutes.js';
 import { statsRoutes } from './pages/stats/statsRoutes.js';
 import { adminRoutes } from './pages/admin/adminRoutes.js';
+import { conventionDownloadRoutes } from './pages/conventions/conventionDownloadRoutes.js';
+import { conventionPreviewRoutes } from './pages/conventions/conventionPreviewRoutes.js';
+import { conventionVerifyPageRoutes } from './pages/conventions/conventionVerifyPageRoutes.js';
+import { conventionVerifyRoutes } from './routes/conventionVerifyRoutes.js';
 
 export interface AppOptions {
   /** Signs the session cookie; required. */
@@ -106,6 +110,10 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(reviewRoutes(ctx));
   app.use(statsRoutes(ctx));
   app.use(adminRoutes(ctx));
+  app.use(conventionVerifyRoutes(ctx));
+  app.use(conventionVerifyPageRoutes(ctx));
+  app.use(conventionDownloadRoutes(ctx));
+  app.use(conventionPreviewRoutes(ctx));
   app.use(accountRoutes(ctx, { demoSignIn: options.demoSignIn ?? false, proConnect: Boolean(options.oidcRouter) }));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
   app.use(pageErrors(ctx));

@@ -8,14 +8,16 @@ import { isMember } from '../db/repositories/organizations.js';
 import { enqueue, type Notification } from '../db/repositories/outbox.js';
 import { indexRequest } from '../db/repositories/requestSearch.js';
 import { insertRequest, requestPublicId } from '../db/repositories/requests.js';
+import { freezeConvention } from '../conventions/freezeConvention.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError } from '../http/HttpError.js';
+import { loadedDefinition } from './loadedDefinition.js';
 import { requestWrite } from './requestSnapshot.js';
 
 /**
  * Carry out the engine's effects for one event, inside the event's transaction: the event row first (the
  * other rows point at it), then the submission diff, authorizations, and the outbox rows for e-mails,
- * webhooks and conventions. Nothing here sends anything: the outbox is delivered after commit.
+ * webhooks, and the convention frozen with its authorization. Nothing here sends anything: the outbox is delivered after commit.
  */
 export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number, next: RequestSnapshot, effects: readonly Effect[]): Promise<void> {
   const at = next.updatedAt ?? ctx.clock.now().toISOString();
@@ -70,7 +72,7 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
         outbox.push({ kind: 'webhook', requestId, eventId, payload: { event: effect.event }, at });
         break;
       case 'render_convention':
-        outbox.push({ kind: 'convention', requestId, eventId, payload: { authorization: effect.authorizationId }, at });
+        await freezeConvention(tx, ctx, loadedDefinition(ctx, next.definitionId), requestId, effect.authorizationId, next);
         break;
       case 'transfer':
         if (!(await isMember(tx, Number(effect.to.userId), Number(effect.to.organizationId)))) {

@@ -7,6 +7,7 @@ import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError, notFound } from '../http/HttpError.js';
 import { carryOutEffects } from './carryOutEffects.js';
 import { checkAuthorizationReferences } from './checkAuthorizationReferences.js';
+import { loadedDefinition } from './loadedDefinition.js';
 import { actorOf, requestSnapshot, requestWrite } from './requestSnapshot.js';
 
 /** The HTTP status of an event the engine refuses. */
@@ -129,10 +130,4 @@ export async function createRequest(ctx: AppContext, caller: Caller, args: { def
     await indexRequest(tx, id);
     return (await findRequest(tx, id))!;
   });
-}
-
-export function loadedDefinition(ctx: AppContext, id: string): Definition {
-  const definition = ctx.registry.definitions.get(id);
-  if (!definition) throw HttpError.of(503, 'DEFINITION_UNAVAILABLE', 'Definition unavailable', `Le type d’habilitation « ${id} » n’est pas chargé sur la plateforme : réessayez plus tard.`);
-  return definition;
 }

@@ -4,7 +4,7 @@ import { insertMessage, type Message } from '../db/repositories/messages.js';
 import { enqueue } from '../db/repositories/outbox.js';
 import type { StoredRequest } from '../db/repositories/requests.js';
 import { HttpError } from '../http/HttpError.js';
-import { loadedDefinition } from './fireEvent.js';
+import { loadedDefinition } from './loadedDefinition.js';
 
 /**
  * A message on a request the caller may see, from its applicant or its instructors, when the definition

@@ -122,15 +122,38 @@ describe('the instruction desk, walked in Chromium', function () {
     await expectText(changes.first(), /conservation.*12.*24/s, 'the change, before and after');
     assert.equal(await page.locator('.datapass-summary__row--changed').count(), 1, 'exactly that answer is marked in the blocks');
     await check(page, 'revue-modifications');
+    const preview = await page.getByRole('link', { name: 'HTML' }).getAttribute('href');
+    assert.equal((await page.request.get(platform.baseUrl + preview!)).status(), 200, 'the convention previewed with the request data');
     await page.locator('form[action$="/evenements/approve"]').getByRole('button', { name: 'Valider' }).click();
     await expectText(page.locator('.fr-badge').first(), 'Validée', 'approved');
   });
 
-  it('the applicant sees the authorization', async () => {
+  it('the applicant sees the authorization, downloads its convention and verifies it', async () => {
     const page = await signedIn(APPLICANT);
     await page.goto(`${platform.baseUrl}/demandes/${requestId}`);
     await expectText(page.locator('#titre-habilitations + ul'), /Habilitation H\d+/, 'the authorization');
     await expectText(page.locator('.fr-badge').first(), 'Validée', 'state');
+    await check(page, 'demande-validee');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger la convention/ }).click()]);
+    assert.match(download.suggestedFilename(), /^convention-H\d+\.pdf$/);
+    const pdf = await download.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p)));
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // The print version, as a person reads it.
+    const printable = await page.getByRole('link', { name: /Version à imprimer/ }).getAttribute('href');
+    const convention = await page.context().newPage();
+    await convention.goto(platform.baseUrl + printable!);
+    await expectText(convention.locator('h1'), /Convention/, 'the convention');
+    await shoot(convention, 'instruction-convention-html');
+    await convention.close();
+    // Anyone checks the file on the verification page: the browser hashes it, the platform answers.
+    await page.goto(`${platform.baseUrl}/conventions/verifier`);
+    await page.locator('#fichier').setInputFiles({ name: 'convention.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expectText(page.locator('#resultat'), /Convention authentique.*Habilitation H\d+|Convention authentique/s, 'verified as genuine');
+    await check(page, 'verifier-convention');
+    await contexts[contexts.length - 1]!.expecting(/404/, async () => {
+      await page.locator('#fichier').setInputFiles({ name: 'modifiee.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.from('\n')]) });
+      await expectText(page.locator('#resultat'), 'Document inconnu', 'a modified file is not genuine');
+    });
   });
 
   it('a reporter of the definition reads it, with no action button', async () => {

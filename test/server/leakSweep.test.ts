@@ -15,7 +15,7 @@ for (const choice of databaseChoices()) {
     this.timeout(120_000);
     let t: TestApp;
     // The requests of commune C (API Particulier, approved; API Entreprise, draft) and their document.
-    const target = { requests: [] as string[], document: '' };
+    const target = { requests: [] as string[], document: '', authorization: '' };
     before(async function () {
       t = await startTestApp(await choice.start(this));
       const owner: Caller = { userId: t.userIds.otherApplicant, roles: [], organizationId: t.organizationIds.communeC };
@@ -29,6 +29,7 @@ for (const choice of databaseChoices()) {
           request = await fireEvent(t.ctx, instructor, request.id, { type: 'approve', version: request.version });
           await insertMessage(t.db, { requestId: request.id, authorId: t.userIds.otherApplicant, fromInstructor: false, body: SECRET, createdAt: new Date().toISOString() });
           target.document = '00000000-0000-4000-8000-000000000001';
+          target.authorization = `H${(await t.db('authorizations').where({ request_id: request.id }).first('id')).id}`;
           await insertDocument(t.db, { id: target.document, requestId: request.id, field: '/legal/cadre_juridique_document', filename: `${SECRET}.pdf`, contentType: 'application/pdf', size: 5, sha256: '0'.repeat(64), uploadedBy: t.userIds.otherApplicant, createdAt: new Date().toISOString(), content: Buffer.from('%PDF-') });
         }
         target.requests.push(request.publicId);
@@ -46,8 +47,11 @@ for (const choice of databaseChoices()) {
       const app = createApp(t.ctx, { sessionSecret: 'x', demoSignIn: true });
       // Every route that takes an id, the pages' included; but the public catalogue's and the static files'
       // (`/api/definitions/:id` and `/catalogue/:id` name a definition, `/assets/:name` a file of the platform;
-      // `/admin/…` is for admins, a 403 to anyone else, tested in adminUsers.test.ts).
-      const routes = routesOf(app).filter((r) => r.path.includes(':') && !/^\/(api\/definitions|catalogue|assets|admin)\//.test(r.path));
+      // `/admin/…` is for admins, a 403 to anyone else, tested in adminUsers.test.ts; `/conventions/verify/:sha256`
+      // is public and `/conventions/apercu/:definitionId` names a definition, both tested in conventions.test.ts).
+      const routes = routesOf(app).filter((r) => r.path.includes(':') && !/^\/(api\/definitions|catalogue|assets|admin|conventions)\//.test(r.path));
+      assert.match(target.authorization, /^H\d+$/, 'commune C holds an authorization, whose convention is probed');
+      assert.ok(routes.some((r) => r.path.startsWith('/habilitations/')), 'the convention downloads are swept');
       assert.ok(routes.length >= 15, `found ${routes.length} routes with ids: ${routes.map((r) => `${r.method} ${r.path}`).join(', ')}`);
       const deniedBefore = Number((await t.db('access_denials').count({ n: '*' }))[0]!.n);
       let probes = 0;
@@ -57,8 +61,13 @@ for (const choice of databaseChoices()) {
           const allowed = i === 0 ? seesParticulier.has(person) : seesEntreprise.has(person);
           if (allowed) continue;
           for (const route of routes) {
-            const path = route.path.replace(':id', route.path.startsWith('/api/documents') ? target.document : requestId).replace(':event', 'approve').replace(':step', 'basic_infos');
-            if (route.path.startsWith('/api/documents') && i !== 0) continue;
+            const byAuthorization = route.path.startsWith('/habilitations/');
+            const path = route.path
+              .replace(':id', route.path.startsWith('/api/documents') ? target.document : byAuthorization ? target.authorization : requestId)
+              .replace(':event', 'approve')
+              .replace(':step', 'basic_infos')
+              .replace(':format', 'pdf');
+            if ((route.path.startsWith('/api/documents') || byAuthorization) && i !== 0) continue;
             const before = Number((await t.db('access_denials').count({ n: '*' }))[0]!.n);
             const response = await client.request(route.method, path, route.method === 'GET' ? undefined : { version: 1, data: {}, body: 'x', reason: 'x' });
             probes++;

@@ -2,6 +2,7 @@ import type { Workflow } from '../../../engine/index.js';
 import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { Page } from '../../frame/Page.js';
 import type { PageContext } from '../../frame/PageContext.js';
+import { ConventionSection, type ConventionPreview } from './ConventionSection.js';
 import { DefinitionIssuesSection, type AdminIssue } from './DefinitionIssuesSection.js';
 import { ExamplesSection, type ExampleView } from './ExamplesSection.js';
 import { FormPreviewSection, type FormPreview } from './FormPreviewSection.js';
@@ -24,6 +25,7 @@ export interface AdminDefinitionPageProps {
     form: FormPreview;
     workflow: Workflow;
     examples: ExampleView[];
+    convention: ConventionPreview;
   };
 }
 
@@ -31,12 +33,13 @@ const SECTIONS = [
   { id: 'verification', label: 'Vérification' },
   { id: 'formulaire', label: 'Formulaire' },
   { id: 'cycle-de-vie', label: 'Cycle de vie' },
+  { id: 'convention', label: 'Convention' },
   { id: 'exemples', label: 'Exemples' },
 ];
 
 /**
  * One definition folder as an admin reviews it: its check results, and when it loaded, its form as applicants
- * see it, its workflow drawn, and its examples.
+ * see it, its workflow drawn, its convention previewed with each valid example, and its examples.
  */
 export function AdminDefinitionPage({ page, id, folder, issues, definition }: AdminDefinitionPageProps) {
   const title = definition ? definition.name : id;
@@ -95,6 +98,7 @@ export function AdminDefinitionPage({ page, id, folder, issues, definition }: Ad
         <>
           <FormPreviewSection definitionId={id} preview={definition.form} />
           <WorkflowSection workflow={definition.workflow} name={definition.name} />
+          <ConventionSection definitionId={id} preview={definition.convention} />
           <ExamplesSection examples={definition.examples} />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { Alert } from '../../components/Alert.js';
 import { Breadcrumb } from '../../components/Breadcrumb.js';
+import { ConventionLinks, type ConventionView } from '../../components/ConventionLinks.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { RequestHead } from '../../components/RequestHead.js';
 import { Timeline } from '../../components/Timeline.js';
@@ -25,7 +26,13 @@ export interface ReviewPageProps {
   /** What this actor may do now; none for a reporter. */
   actions: { event: string; label: string; reason: 'none' | 'optional' | 'required'; templates: { id: number; title: string }[] }[];
   notice?: { kind: 'success' | 'error'; title: string; text: string } | undefined;
+  /** The request's authorizations, each with the convention frozen at its approval. */
+  authorizations: { id: string; state: string; createdAt: string; convention?: ConventionView | undefined }[];
+  /** Previews of the convention with the request's current data, when the workflow produces one. */
+  conventionPreview?: { htmlHref: string; pdfHref: string } | undefined;
 }
+
+const AUTHORIZATION_STATES: Record<string, string> = { active: 'active', obsolete: 'remplacée', revoked: 'révoquée' };
 
 /**
  * A request as an instructor reviews it: who asks, every block as filled in with what changed since the last
@@ -88,6 +95,32 @@ export function ReviewPage(props: ReviewPageProps) {
           ) : (
             <p>Aucune réponse n’a changé : le demandeur a soumis la demande à l’identique.</p>
           )}
+        </section>
+      ) : null}
+      {props.authorizations.length || props.conventionPreview ? (
+        <section className="fr-mb-4w" aria-labelledby="titre-convention">
+          <h2 id="titre-convention">Habilitations et convention</h2>
+          {props.authorizations.map((a) => (
+            <div key={a.id}>
+              <p className="fr-mb-1w">
+                <strong>Habilitation {a.id}</strong>, délivrée le {dateTimeFr(a.createdAt)} : {AUTHORIZATION_STATES[a.state] ?? a.state}.
+              </p>
+              {a.convention ? <ConventionLinks authorizationId={a.id} convention={a.convention} /> : null}
+            </div>
+          ))}
+          {props.conventionPreview ? (
+            <p>
+              Aperçu de la convention avec les réponses actuelles de la demande (sans valeur, rien n’est conservé) :{' '}
+              <a className="fr-link" href={props.conventionPreview.htmlHref} target="_blank" rel="noopener" title="Aperçu HTML de la convention – nouvelle fenêtre">
+                HTML
+              </a>
+              ,{' '}
+              <a className="fr-link" href={props.conventionPreview.pdfHref} target="_blank" rel="noopener" title="Aperçu PDF de la convention – nouvelle fenêtre">
+                PDF
+              </a>
+              . La convention définitive est produite à la validation.
+            </p>
+          ) : null}
         </section>
       ) : null}
       {actions.length ? (

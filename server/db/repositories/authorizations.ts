@@ -50,6 +50,12 @@ export async function findAuthorization(db: Db, id: number): Promise<StoredAutho
   return row ? mapAuthorization(row) : undefined;
 }
 
+/** By the engine's key (`<request id>/<n>`), as the workflow's effects name it. */
+export async function findAuthorizationByKey(db: Db, engineKey: string): Promise<StoredAuthorization | undefined> {
+  const row = await db('authorizations').where({ engine_key: engineKey }).first();
+  return row ? mapAuthorization(row) : undefined;
+}
+
 export async function insertAuthorization(db: Db, a: Omit<StoredAuthorization, 'id' | 'publicId' | 'state' | 'obsoletedAt' | 'revokedAt'>): Promise<number> {
   const [row] = await db('authorizations')
     .insert({ request_id: a.requestId, engine_key: a.engineKey, definition_id: a.definitionId, organization_id: a.organizationId, applicant_id: a.applicantId, data: toJson(a.data), state: 'active', created_at: a.createdAt })

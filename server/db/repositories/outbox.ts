@@ -1,7 +1,7 @@
 import type { Db } from '../createDatabase.js';
 import { toJson } from '../json.js';
 
-export type NotificationKind = 'email' | 'webhook' | 'convention';
+export type NotificationKind = 'email' | 'webhook';
 
 export interface Notification {
   kind: NotificationKind;

@@ -10,7 +10,7 @@ export interface Asset {
 }
 
 const RENDERER = fileURLToPath(new URL('../../../renderer/', import.meta.url));
-const ENTRIES = { 'stepPage.js': 'client/stepPage.tsx' };
+const ENTRIES = { 'stepPage.js': 'client/stepPage.tsx', 'verifyConvention.js': 'client/verifyConvention.ts' };
 
 let built: Promise<Map<string, Asset>> | undefined;
 

@@ -2,6 +2,8 @@ import { allowedEvents, type Definition } from '../../../engine/index.js';
 import type { RequestPageProps } from '../../../renderer/pages/RequestPage.js';
 import type { AppContext, Caller } from '../../AppContext.js';
 import { authorizationsOf } from '../../db/repositories/authorizations.js';
+import { conventionsOfRequest } from '../../db/repositories/conventions.js';
+import { storedConventionView } from './conventions/storedConventionView.js';
 import { eventsOf } from '../../db/repositories/events.js';
 import { messagesOf } from '../../db/repositories/messages.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
@@ -18,12 +20,13 @@ const REASONED_STATES: Record<string, string> = { changes_requested: 'Modificati
 
 /** The request page's content: state, the instructor's reason, authorizations and their access, timeline, messages, actions. */
 export async function requestPageView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest): Promise<Omit<RequestPageProps, 'page' | 'notice'>> {
-  const [snapshot, events, messages, authorizations, applicant] = await Promise.all([
+  const [snapshot, events, messages, authorizations, applicant, conventions] = await Promise.all([
     requestSnapshot(ctx.reads, row),
     eventsOf(ctx.reads, row.id),
     messagesOf(ctx.reads, row.id),
     authorizationsOf(ctx.reads, row.id),
     findUser(ctx.reads, row.applicantId),
+    conventionsOfRequest(ctx.reads, row.id),
   ]);
   const allowed = allowedEvents(definition, snapshot, actorOf(caller), ctx.clock.now());
   const applicantName = applicant ? displayName(applicant) : 'le demandeur';
@@ -38,7 +41,7 @@ export async function requestPageView(ctx: AppContext, caller: Caller, definitio
     request: { ...requestHeadView(definition, row), createdAt: row.createdAt },
     editHref: allowed.some((e) => e.event === 'update') && firstStep ? stepUrl(row.publicId, firstStep.id) : undefined,
     instructorReason: reasonLabel && last?.reason ? { label: reasonLabel, text: last.reason, at: last.createdAt } : undefined,
-    authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, accessUrl: accessUrl(row.externalProviderId), accessPending: Boolean(access) && !accessUrl(row.externalProviderId) })),
+    authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, accessUrl: accessUrl(row.externalProviderId), accessPending: Boolean(access) && !accessUrl(row.externalProviderId), convention: storedConventionView(a, conventions) })),
     timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: who(e.actorId, e.actorKind), at: e.createdAt, reason: e.reason })),
     messages: messages.map((m) => ({ author: m.fromInstructor ? 'Équipe d’instruction' : m.authorId === row.applicantId ? applicantName : 'Membre de l’organisation', fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
     messaging: definition.meta.features.messaging,

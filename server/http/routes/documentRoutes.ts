@@ -6,7 +6,7 @@ import { allowedEvents, itemSchemas, subschemasAt, type JsonSchema } from '../..
 import type { AppContext } from '../../AppContext.js';
 import { countDocuments, documentContent, findDocument, insertDocument } from '../../db/repositories/documents.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
-import { loadedDefinition } from '../../lifecycle/fireEvent.js';
+import { loadedDefinition } from '../../lifecycle/loadedDefinition.js';
 import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
 import { callerOf } from '../caller.js';
 import { HttpError, notFound } from '../HttpError.js';

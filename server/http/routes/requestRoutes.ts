@@ -3,10 +3,12 @@ import type { AppContext, Caller } from '../../AppContext.js';
 import { canSeeRequest, definitionsWithRole } from '../../access/requestAccess.js';
 import { denyAccess } from '../../access/denyAccess.js';
 import { authorizationsOf, listAuthorizations } from '../../db/repositories/authorizations.js';
+import { conventionsOfRequest } from '../../db/repositories/conventions.js';
 import { diffsOf, eventsOf } from '../../db/repositories/events.js';
 import { isDay } from '../../db/repositories/parisDay.js';
 import { countRequestsByState, findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type RequestFilter, type StoredRequest } from '../../db/repositories/requests.js';
-import { createRequest, fireEvent, loadedDefinition } from '../../lifecycle/fireEvent.js';
+import { createRequest, fireEvent } from '../../lifecycle/fireEvent.js';
+import { loadedDefinition } from '../../lifecycle/loadedDefinition.js';
 import { callerOf } from '../caller.js';
 import { badRequest, notFound } from '../HttpError.js';
 import { requestSummary, requestView } from './requestView.js';
@@ -176,7 +178,20 @@ export function requestRoutes(ctx: AppContext): Router {
   router.get('/api/requests/:id/authorizations', async (req, res) => {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
-    res.json({ authorizations: (await authorizationsOf(ctx.reads, row.id)).map((a) => ({ ...a, requestId: row.publicId })) });
+    const [authorizations, conventions] = await Promise.all([authorizationsOf(ctx.reads, row.id), conventionsOfRequest(ctx.reads, row.id)]);
+    res.json({
+      authorizations: authorizations.map((a) => {
+        const convention = conventions.get(a.id);
+        return {
+          ...a,
+          requestId: row.publicId,
+          // The convention frozen at approval, where the workflow produces one.
+          ...(convention
+            ? { convention: { pdf: `/habilitations/${a.publicId}/convention.pdf`, html: `/habilitations/${a.publicId}/convention.html`, pdfSha256: convention.pdfSha256, htmlSha256: convention.htmlSha256, createdAt: convention.createdAt } }
+            : {}),
+        };
+      }),
+    });
   });
 
   // The current organisation's authorizations, for a field that names one (API Particulier's FranceConnect modality).

@@ -3,6 +3,7 @@ import type { AdminDefinitionPageProps } from '../../../../renderer/pages/admin/
 import type { ExampleView } from '../../../../renderer/pages/admin/ExamplesSection.js';
 import type { FormPreview } from '../../../../renderer/pages/admin/FormPreviewSection.js';
 import { summarizeStep } from '../../../../renderer/summary/summarizeStep.js';
+import { previewExamples } from '../../../conventions/previewExamples.js';
 import { visibleSteps } from '../visibleSteps.js';
 import { displayPath } from './displayPath.js';
 
@@ -62,5 +63,10 @@ export function definitionAdminView(definition: Definition, useCaseId: string): 
     form: formPreview(definition, schema, useCaseId),
     workflow: definition.workflow,
     examples: definition.examples.map((e) => exampleView(definition, schema, e)),
+    convention: {
+      template: definition.convention ? `${displayPath(definition.folder)}/convention.hbs` : 'templates/generic/convention.hbs',
+      generic: !definition.convention,
+      examples: previewExamples(definition).map((e) => ({ name: e.name, description: e.description })),
+    },
   };
 }

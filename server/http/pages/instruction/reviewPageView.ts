@@ -3,6 +3,9 @@ import type { ReviewPageProps } from '../../../../renderer/pages/instruction/Rev
 import { answerText, summarizeStep } from '../../../../renderer/summary/summarizeStep.js';
 import type { AppContext, Caller } from '../../../AppContext.js';
 import { rolesOnRequest } from '../../../access/requestAccess.js';
+import { producesConvention } from '../../../conventions/producesConvention.js';
+import { authorizationsOf } from '../../../db/repositories/authorizations.js';
+import { conventionsOfRequest } from '../../../db/repositories/conventions.js';
 import { diffsOf, eventsOf } from '../../../db/repositories/events.js';
 import { messagesOf } from '../../../db/repositories/messages.js';
 import { templatesOf } from '../../../db/repositories/messageTemplates.js';
@@ -13,13 +16,14 @@ import { actorOf, requestSnapshot } from '../../../lifecycle/requestSnapshot.js'
 import { displayName } from '../pageContext.js';
 import { requestHeadView } from '../requestHeadView.js';
 import { visibleSteps } from '../visibleSteps.js';
+import { storedConventionView } from '../conventions/storedConventionView.js';
 
 /** The applicant's own events are on their form and summary; an instructor never fires them. */
 const APPLICANT_ONLY = new Set(['update', 'submit']);
 
 /** Everything the review page shows of a request, for an instructor, reporter, manager or admin. */
 export async function reviewPageView(ctx: AppContext, caller: Caller, definition: Definition, row: StoredRequest): Promise<Omit<ReviewPageProps, 'page' | 'notice'>> {
-  const [snapshot, events, diffs, messages, organization, applicant, templates] = await Promise.all([
+  const [snapshot, events, diffs, messages, organization, applicant, templates, authorizations, conventions] = await Promise.all([
     requestSnapshot(ctx.reads, row),
     eventsOf(ctx.reads, row.id),
     diffsOf(ctx.reads, row.id),
@@ -27,6 +31,8 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
     findOrganization(ctx.reads, row.organizationId),
     findUser(ctx.reads, row.applicantId),
     templatesOf(ctx.reads, [definition.id]),
+    authorizationsOf(ctx.reads, row.id),
+    conventionsOfRequest(ctx.reads, row.id),
   ]);
   const people = new Map<number, User | undefined>();
   for (const id of new Set([...events.map((e) => e.actorId), ...messages.map((m) => m.authorId)])) if (id !== undefined) people.set(id, await findUser(ctx.reads, id));
@@ -57,5 +63,9 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
     messaging: definition.meta.features.messaging,
     canWriteMessages: roles.has('instructor') || roles.has('admin'),
     actions: actions.map((e) => ({ event: e.event, label: e.label, reason: e.reason, templates: templates.filter((t) => t.event === e.event).map((t) => ({ id: t.id, title: t.title })) })),
+    authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, convention: storedConventionView(a, conventions) })),
+    conventionPreview: producesConvention(definition) && !definition.workflow.states[row.state]?.final
+      ? { htmlHref: `/instruction/demandes/${row.publicId}/convention?format=html`, pdfHref: `/instruction/demandes/${row.publicId}/convention?format=pdf` }
+      : undefined,
   };
 }
