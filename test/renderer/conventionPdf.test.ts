@@ -12,6 +12,7 @@ import { grantedScopes } from '../../engine/convention/grantedScopes.js';
 import { renderConventionPdf } from '../../renderer/convention/pdf/renderConventionPdf.js';
 import { loadRegistry } from '../../engine/load/loadRegistry.js';
 import type { Definition } from '../../engine/model/Definition.js';
+import { comparable, elementShapes, HOSTILE, HOSTILE_TEXT, withoutBidiControls } from '../helpers/hostileValues.js';
 import { DEFINITIONS, ROOT, TEMPLATES } from '../helpers/paths.js';
 
 const registry = loadRegistry(DEFINITIONS, { templatesDir: TEMPLATES });
@@ -23,33 +24,10 @@ const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 /** The PDF's text as pdftotext (poppler-utils) extracts it. */
 const pdfText = (pdf: Buffer): string => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
-/**
- * Text compared whatever the line breaks: pdftotext breaks lines where the PDF does, joins a word hyphenated
- * at a line's end ("ci-" + "après" gives "ciaprès"), and wraps right-to-left runs in bidi controls. White
- * space, hyphens and bidi controls go; characters and their order stay.
- */
-const comparable = (text: string): string => text.normalize('NFC').replace(/[\s\u00ad\u2010\u2011\u200e\u200f\u202a-\u202e\u2066-\u2069-]/gu, '');
 
 const metaOf = conventionMetaOf;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-// What applicants may type, in every field: markup, template syntax, entities, a word longer than a line,
-// right-to-left scripts and emoji (a flag, a ZWJ sequence, a pictograph).
-const HOSTILE = {
-  script: '<script>alert(1)</script>',
-  template: '{{constructor.constructor}}',
-  entities: '&amp; &lt;b&gt;',
-  longWord: 'Anticonstitutionnellement'.repeat(12),
-  arabic: 'مرحبا بالعالم',
-  hebrew: 'שלום עולם',
-  emoji: '🇫🇷👩‍💻✅',
-  french: 'Œuvre « à l’été » — ça ?',
-};
-// Each value after a Latin label: pdftotext's bidi heuristics take an emoji right after Hebrew for part of the
-// right-to-left run and reverse it, although the PDF draws it after the run, as the Unicode bidi algorithm does.
-const HOSTILE_TEXT = Object.entries(HOSTILE).map(([label, value]) => `${label} ${value}`).join(' ; ');
-const withoutBidiControls = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
 
 /** `value` with every string replaced by the hostile text. */
 function hostile(value: unknown): unknown {
@@ -59,11 +37,6 @@ function hostile(value: unknown): unknown {
   return value;
 }
 
-/** Each element of an HTML body as its name and attributes, e.g. `p class="convention-ids"`. */
-function elementShapes(html: string): Set<string> {
-  const elements = DomUtils.findAll(() => true, parseDocument(html).children) as Element[];
-  return new Set(elements.map((e) => [e.name, ...Object.entries(e.attribs).map(([k, v]) => `${k}="${v}"`).sort()].join(' ')));
-}
 
 describe('convention formats', () => {
   describe('PDF', function () {
