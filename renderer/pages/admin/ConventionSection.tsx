@@ -3,8 +3,8 @@ export interface ConventionPreview {
   template: string;
   /** True when the definition has no convention.hbs: the generic convention, built from the schema, is used. */
   generic: boolean;
-  /** The valid examples, each previewable. */
-  examples: { name: string; description?: string | undefined }[];
+  /** The valid examples, each previewable (their descriptions are in the Exemples section). */
+  examples: { name: string }[];
 }
 
 const previewHref = (definitionId: string, example: string, format: 'html' | 'pdf') =>
@@ -31,8 +31,7 @@ export function ConventionSection({ definitionId, preview }: { definitionId: str
         <ul>
           {preview.examples.map((example) => (
             <li key={example.name} className="fr-mb-1w">
-              <strong>{example.name}</strong>
-              {example.description ? <> – {example.description}</> : null} :{' '}
+              <strong>{example.name}</strong> :{' '}
               <a className="fr-link" href={previewHref(definitionId, example.name, 'html')} target="_blank" rel="noopener" title={`Aperçu HTML de la convention avec l’exemple ${example.name} – nouvelle fenêtre`}>
                 aperçu HTML
               </a>

@@ -66,7 +66,7 @@ export function definitionAdminView(definition: Definition, useCaseId: string): 
     convention: {
       template: definition.convention ? `${displayPath(definition.folder)}/convention.hbs` : 'templates/generic/convention.hbs',
       generic: !definition.convention,
-      examples: previewExamples(definition).map((e) => ({ name: e.name, description: e.description })),
+      examples: previewExamples(definition).map((e) => ({ name: e.name })),
     },
   };
 }
