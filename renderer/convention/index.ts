@@ -2,3 +2,4 @@
 // both from the body the engine's convention renderer gives.
 export { conventionHtmlDocument } from './conventionDocument.js';
 export { renderConventionPdf } from './pdf/renderConventionPdf.js';
+export { createPdfWorkerPool, type PdfRenderer } from './pdf/pdfWorkerPool.js';

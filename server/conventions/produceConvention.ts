@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { conventionMetaOf, type ConventionContext, type Definition } from '../../engine/index.js';
-import { conventionHtmlDocument, renderConventionPdf } from '../../renderer/convention/index.js';
-import { sharedConventionRenderer } from './sharedConventionRenderer.js';
+import { conventionHtmlDocument } from '../../renderer/convention/index.js';
+import { sharedConventionRenderer, sharedPdfRenderer } from './sharedConventionRenderer.js';
 
 /** A convention as produced for one context: the standalone HTML document, the PDF, and what identifies them. */
 export interface ProducedConvention {
@@ -20,18 +20,18 @@ export const sha256 = (content: string | Buffer): string => createHash('sha256')
 export async function renderConventionAs(definition: Definition, context: ConventionContext, format: 'html' | 'pdf'): Promise<string | Buffer> {
   const body = sharedConventionRenderer().render(definition, context);
   const meta = conventionMetaOf(definition, context);
-  return format === 'html' ? conventionHtmlDocument(body, meta) : renderConventionPdf(body, meta);
+  return format === 'html' ? conventionHtmlDocument(body, meta) : sharedPdfRenderer().render(body, meta);
 }
 
 /**
  * Render a definition's convention for a context, in both formats, from the same HTML body: the PDF is fed
- * from that HTML. Throws the renderer's error when the template reads a value the data does not have.
+ * from that HTML, in a worker thread, so the event loop goes on serving requests meanwhile. Throws the renderer's error when the template reads a value the data does not have.
  */
 export async function produceConvention(definition: Definition, context: ConventionContext): Promise<ProducedConvention> {
   const body = sharedConventionRenderer().render(definition, context);
   const meta = conventionMetaOf(definition, context);
   const html = conventionHtmlDocument(body, meta);
-  const pdf = await renderConventionPdf(body, meta);
+  const pdf = await sharedPdfRenderer().render(body, meta);
   const template = sharedConventionRenderer().templateOf(definition);
   return { html, pdf, htmlSha256: sha256(html), pdfSha256: sha256(pdf), template: template.file, templateSha256: sha256(template.source) };
 }
