@@ -6,6 +6,7 @@ import type { JsonSchema } from '../schema/JsonSchema.js';
 import { itemSchemas, knownProperties, propertySchemas, subschemasAt } from '../schema/subschemasAt.js';
 import { createSourceFile, type SourceFile } from '../source/SourceFile.js';
 import { CONVENTION_CONTEXT, type ContextShape } from '../convention/conventionContext.js';
+import { parseErrorPosition } from '../convention/parseErrorPosition.js';
 import { BUILT_IN_HELPERS, CONVENTION_HELPERS } from '../convention/helpers.js';
 
 // `hbs` is the global namespace of the handlebars typings.
@@ -30,10 +31,8 @@ export function checkConvention(path: string, source: string, schema: JsonSchema
     ast = Handlebars.parse(source);
   } catch (error) {
     const message = (error as Error).message;
-    // Handlebars says "Parse error on line 3:" for the grammar, "with doesn't match each - 4:3" for blocks.
-    const grammar = /line (\d+)/.exec(message);
-    const block = / - (\d+):(\d+)$/.exec(message.split('\n')[0]!);
-    const position = grammar ? { line: Number(grammar[1]), column: 1 } : block ? { line: Number(block[1]), column: Number(block[2]) + 1 } : { line: 1, column: 1 };
+    const at = parseErrorPosition(message);
+    const position = { line: at?.line ?? 1, column: at?.column ?? 1 };
     const what = message.split('\n').filter(Boolean).pop()!.replace(/ - \d+:\d+$/, '');
     return [fileIssue(file, 'CONVENTION_SYNTAX', '', `Handlebars syntax error: ${what}`, 'Fix the template at that line.', { position })];
   }

@@ -1,5 +1,6 @@
 import type Handlebars from 'handlebars';
 import { ConventionRenderError } from './ConventionRenderError.js';
+import { parseErrorPosition } from './parseErrorPosition.js';
 
 /** One template file compiled once: the definition's convention.hbs, a shared partial or a generic template. */
 export interface CompiledTemplate {
@@ -20,11 +21,7 @@ export function compileTemplate(handlebars: typeof Handlebars, file: string, sou
   try {
     ast = handlebars.parse(source);
   } catch (error) {
-    // Handlebars says "Parse error on line 3:" for the grammar, "if doesn't match each - 3:13" for blocks.
-    const message = (error as Error).message;
-    const grammar = /line (\d+)/.exec(message);
-    const block = / - (\d+):(\d+)$/.exec(message.split('\n')[0]!);
-    const position = grammar ? { line: Number(grammar[1]) } : block ? { line: Number(block[1]), column: Number(block[2]) + 1 } : {};
+    const position = parseErrorPosition((error as Error).message) ?? {};
     throw new ConventionRenderError({ kind: 'failure', file, ...position, cause: error });
   }
   const raw = unescapedOutput(ast);
