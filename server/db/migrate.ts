@@ -5,6 +5,10 @@ import * as requestSearch from './migrations/002_request_search.js';
 import * as requestMilestones from './migrations/003_request_milestones.js';
 import * as messageTemplates from './migrations/004_message_templates.js';
 import * as conventions from './migrations/005_conventions.js';
+import * as outboxDelivery from './migrations/006_outbox_delivery.js';
+import * as webhooks from './migrations/007_webhooks.js';
+import * as emails from './migrations/008_emails.js';
+import * as apiClients from './migrations/009_api_clients.js';
 
 /** The migrations, in order. A list in code rather than a folder scan, so they run the same under tsx and in a bundle. */
 const MIGRATIONS: { name: string; up(db: Knex): Promise<void>; down(db: Knex): Promise<void> }[] = [
@@ -13,6 +17,10 @@ const MIGRATIONS: { name: string; up(db: Knex): Promise<void>; down(db: Knex): P
   { name: '003_request_milestones', ...requestMilestones },
   { name: '004_message_templates', ...messageTemplates },
   { name: '005_conventions', ...conventions },
+  { name: '006_outbox_delivery', ...outboxDelivery },
+  { name: '007_webhooks', ...webhooks },
+  { name: '008_emails', ...emails },
+  { name: '009_api_clients', ...apiClients },
 ];
 
 const source = (upTo?: string): Knex.MigrationSource<(typeof MIGRATIONS)[number]> => ({

@@ -32,6 +32,9 @@ import { conventionDownloadRoutes } from './pages/conventions/conventionDownload
 import { conventionPreviewRoutes } from './pages/conventions/conventionPreviewRoutes.js';
 import { conventionVerifyPageRoutes } from './pages/conventions/conventionVerifyPageRoutes.js';
 import { conventionVerifyRoutes } from './routes/conventionVerifyRoutes.js';
+import { providerApiRoutes } from './api/providerApiRoutes.js';
+import { emailRoutes } from './pages/emailRoutes.js';
+import { webhookRoutes } from './pages/webhookRoutes.js';
 
 export interface AppOptions {
   /** Signs the session cookie; required. */
@@ -67,6 +70,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(assetRoutes());
   app.use(express.json({ limit: '2mb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  // The provider API authenticates each call with a bearer token: no session, no CSRF token.
+  app.use(providerApiRoutes(ctx));
   app.use(
     session({
       name: 'datapass.sid',
@@ -114,6 +119,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(conventionVerifyPageRoutes(ctx));
   app.use(conventionDownloadRoutes(ctx));
   app.use(conventionPreviewRoutes(ctx));
+  app.use(webhookRoutes(ctx));
+  app.use(emailRoutes(ctx));
   app.use(accountRoutes(ctx, { demoSignIn: options.demoSignIn ?? false, proConnect: Boolean(options.oidcRouter) }));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));
   app.use(pageErrors(ctx));

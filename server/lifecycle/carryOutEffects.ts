@@ -5,10 +5,11 @@ import { endAuthorization, insertAuthorization } from '../db/repositories/author
 import { insertEvent, insertSubmissionDiff } from '../db/repositories/events.js';
 import { recordMilestones } from '../db/repositories/milestones.js';
 import { isMember } from '../db/repositories/organizations.js';
-import { enqueue, type Notification } from '../db/repositories/outbox.js';
 import { indexRequest } from '../db/repositories/requestSearch.js';
 import { insertRequest, requestPublicId } from '../db/repositories/requests.js';
 import { freezeConvention } from '../conventions/freezeConvention.js';
+import { enqueueEmails } from '../emails/enqueueEmails.js';
+import { enqueueWebhooks } from '../webhooks/enqueueWebhooks.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError } from '../http/HttpError.js';
 import { loadedDefinition } from './loadedDefinition.js';
@@ -36,7 +37,6 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
     });
     await recordMilestones(tx, requestId, effect);
   }
-  const outbox: Notification[] = [];
   for (const effect of effects) {
     switch (effect.type) {
       case 'record_event':
@@ -66,10 +66,10 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
         // The engine's next snapshot already holds the authorization's data.
         break;
       case 'notify':
-        outbox.push({ kind: 'email', requestId, eventId, payload: { event: effect.event, roles: effect.roles, template: effect.template }, at });
+        await enqueueEmails(tx, ctx, { requestId, eventId, definitionId: next.definitionId, event: effect.event, roles: effect.roles, template: effect.template, at });
         break;
       case 'deliver_webhook':
-        outbox.push({ kind: 'webhook', requestId, eventId, payload: { event: effect.event }, at });
+        await enqueueWebhooks(tx, ctx, { requestId, eventId, definitionId: next.definitionId, event: effect.event, at });
         break;
       case 'render_convention':
         await freezeConvention(tx, ctx, loadedDefinition(ctx, next.definitionId), requestId, effect.authorizationId, next);
@@ -88,7 +88,6 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
       }
     }
   }
-  await enqueue(tx, ...outbox);
 }
 
 /** start_next_stage: the production request, created by the system from the sandbox's data, once. */

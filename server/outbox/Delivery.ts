@@ -1,0 +1,30 @@
+import type { AppContext } from '../AppContext.js';
+
+/**
+ * The contract between the outbox worker (server/outbox/) and what delivers each kind of notification
+ * (server/webhooks/ for `webhook`, server/emails/ for `email`). A row of `notifications` is written in the
+ * transaction of the event that causes it; the worker claims it after commit and hands it to its kind's handler.
+ */
+export type NotificationKind = 'email' | 'webhook';
+
+export interface ClaimedNotification {
+  id: number;
+  /** Stable across retries and crashes: receivers deduplicate on it (sent as a header / Message-ID). */
+  deliveryId: string;
+  kind: NotificationKind;
+  requestId: number;
+  eventId?: number | undefined;
+  /**
+   * What to deliver, fixed in the event's transaction: for `webhook`, `{ webhookId, body }` (the exact JSON
+   * body of the contract); for `email`, `{ to, template, event, … }` (see server/emails/).
+   */
+  payload: Record<string, unknown>;
+  /** Attempts already made before this one. */
+  attempts: number;
+  createdAt: string;
+}
+
+/** What a handler says of one attempt; the worker retries a retryable failure with exponential backoff and jitter. */
+export type DeliveryOutcome = { ok: true } | { ok: false; error: string; retryable: boolean };
+
+export type DeliveryHandler = (ctx: AppContext, notification: ClaimedNotification) => Promise<DeliveryOutcome>;
