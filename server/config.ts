@@ -14,6 +14,49 @@ export interface ServerConfig {
   logLevel: string;
   /** Which proxies' X-Forwarded-For to believe (express's `trust proxy`): client IPs key the rate limits. */
   trustProxy: string | number;
+  outbox: OutboxConfig;
+}
+
+/** The delivery of e-mails and webhooks queued in `notifications` (server/outbox/). */
+export interface OutboxConfig {
+  /** `OUTBOX_DISABLED=1`: this process queues but does not deliver (another process does). */
+  disabled: boolean;
+  /** `OUTBOX_WORKERS` (default 1): workers in this process; always 1 on SQLite. */
+  workers: number;
+  /** `OUTBOX_POLL_MS` (default 500): how often an idle worker looks for due rows (commits of this process wake it at once). */
+  pollMs: number;
+  /** `OUTBOX_CONCURRENCY` (default 16): deliveries in flight per worker. */
+  concurrency: number;
+  /** `OUTBOX_LEASE_MS` (default 120000): how long a claimed row waits before another worker retries it after a crash. */
+  leaseMs: number;
+  /** `OUTBOX_MAX_ATTEMPTS` (default 20): attempts before a notification is dead. */
+  maxAttempts: number;
+  /** `OUTBOX_BACKOFF_BASE_MS` (default 1000) and `OUTBOX_BACKOFF_CAP_MS` (default 3600000): retry delays, doubled each time, with jitter. */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, got "${raw}".`);
+  return value;
+}
+
+function outboxConfig(env: NodeJS.ProcessEnv): OutboxConfig {
+  const config: OutboxConfig = {
+    disabled: env.OUTBOX_DISABLED === '1' || env.OUTBOX_DISABLED === 'true',
+    workers: positiveInteger(env, 'OUTBOX_WORKERS', 1, 0),
+    pollMs: positiveInteger(env, 'OUTBOX_POLL_MS', 500, 10),
+    concurrency: positiveInteger(env, 'OUTBOX_CONCURRENCY', 16),
+    leaseMs: positiveInteger(env, 'OUTBOX_LEASE_MS', 120_000, 1000),
+    maxAttempts: positiveInteger(env, 'OUTBOX_MAX_ATTEMPTS', 20),
+    backoffBaseMs: positiveInteger(env, 'OUTBOX_BACKOFF_BASE_MS', 1000),
+    backoffCapMs: positiveInteger(env, 'OUTBOX_BACKOFF_CAP_MS', 3_600_000),
+  };
+  if (config.backoffCapMs < config.backoffBaseMs) throw new Error('OUTBOX_BACKOFF_CAP_MS must not be below OUTBOX_BACKOFF_BASE_MS.');
+  return config;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -34,5 +77,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     // A hop count ("1") or addresses and ranges ("loopback, 10.0.0.0/8"); behind no proxy, only loopback.
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : 'loopback',
+    outbox: outboxConfig(env),
   };
 }

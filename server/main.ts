@@ -11,10 +11,13 @@ import { createApp } from './http/createApp.js';
 import { oidcLoginHooks } from './auth/oidcLogin.js';
 import { createOidcRouter, oidcSettingsFromEnv } from './auth/oidc/index.js';
 import { cachedDirectory, directoryFromEnv } from './organizations/index.js';
+import { deliveryHandlers } from './outbox/handlers.js';
+import { startOutboxWorkers } from './outbox/startOutboxWorkers.js';
 
 /**
  * `npm start`: migrate, seed an empty embedded database with demo data, load the definitions, listen on PORT,
- * and on SIGTERM/SIGINT stop accepting connections, finish the requests in flight, then close the database.
+ * deliver the outbox (unless OUTBOX_DISABLED=1), and on SIGTERM/SIGINT stop accepting connections, finish the
+ * requests and the deliveries in flight, then close the database.
  */
 export async function main(): Promise<void> {
   const config = configFromEnv();
@@ -30,6 +33,19 @@ export async function main(): Promise<void> {
   const oidc = oidcSettingsFromEnv();
   const oidcRouter = oidc && createOidcRouter(oidc, oidcLoginHooks(ctx, directory), { sessionCookieName: 'datapass.sid' });
   const app = createApp(ctx, { sessionSecret: config.sessionSecret, demoSignIn: config.demoSignIn, secureCookies: config.publicUrl.startsWith('https:'), trustProxy: config.trustProxy, ...(oidcRouter ? { oidcRouter } : {}) });
+  const { outbox } = config;
+  const workers = outbox.disabled
+    ? undefined
+    : startOutboxWorkers(ctx, deliveryHandlers(), {
+        count: outbox.workers,
+        pollMs: outbox.pollMs,
+        concurrency: outbox.concurrency,
+        leaseMs: outbox.leaseMs,
+        maxAttempts: outbox.maxAttempts,
+        backoffBaseMs: outbox.backoffBaseMs,
+        backoffCapMs: outbox.backoffCapMs,
+      });
+  if (!workers) log.info('OUTBOX_DISABLED: this process does not deliver e-mails and webhooks');
   const server: Server = app.listen(config.port, () => log.info({ port: config.port, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, definitions: registry.definitions.size }, `DataPass listening on ${config.publicUrl}`));
   let stopping = false;
   const stop = (signal: string) => {
@@ -37,6 +53,8 @@ export async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
     server.close(async () => {
+      // After the requests (whose commits may still queue rows) and before the database closes.
+      await workers?.stop();
       if (reads !== db) await reads.destroy();
       await db.destroy();
       log.info('stopped');

@@ -12,6 +12,12 @@ export interface ClaimedNotification {
   /** Stable across retries and crashes: receivers deduplicate on it (sent as a header / Message-ID). */
   deliveryId: string;
   kind: NotificationKind;
+  /**
+   * What orders deliveries: the worker never hands over a row while an earlier undelivered row of the same
+   * request and channel exists (e.g. `webhook:<webhookId>`, `email:<address>`; the kind when none was given).
+   * Always set by the worker; optional so that hand-built notifications in tests need not name one.
+   */
+  channel?: string;
   requestId: number;
   eventId?: number | undefined;
   /**
