@@ -35,6 +35,7 @@ import { conventionVerifyRoutes } from './routes/conventionVerifyRoutes.js';
 import { providerApiRoutes } from './api/providerApiRoutes.js';
 import { emailRoutes } from './pages/emailRoutes.js';
 import { webhookRoutes } from './pages/webhookRoutes.js';
+import { apiClientRoutes } from './pages/apiClientRoutes.js';
 
 export interface AppOptions {
   /** Signs the session cookie; required. */
@@ -120,6 +121,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(conventionDownloadRoutes(ctx));
   app.use(conventionPreviewRoutes(ctx));
   app.use(webhookRoutes(ctx));
+  app.use(apiClientRoutes(ctx));
   app.use(emailRoutes(ctx));
   app.use(accountRoutes(ctx, { demoSignIn: options.demoSignIn ?? false, proConnect: Boolean(options.oidcRouter) }));
   app.use((_req, _res, next) => next(HttpError.of(404, 'NOT_FOUND', 'Not found', 'Cette page n’existe pas.')));

@@ -1,0 +1,59 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../../AppContext.js';
+import { authenticateClient, issueAccessToken } from '../../apiClients/accessTokens.js';
+
+/** An error of the token endpoint, as RFC 6749 §5.2 has it. */
+function oauthError(res: Response, status: number, error: string, description: string, basic = false): void {
+  if (status === 401) res.setHeader('WWW-Authenticate', `Basic realm="DataPass"${basic ? ', charset="UTF-8"' : ''}`);
+  res.status(status).setHeader('cache-control', 'no-store').setHeader('pragma', 'no-cache').json({ error, error_description: description });
+}
+
+const field = (body: unknown, name: string): string | undefined => {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** RFC 6749 §2.3.1: the Basic user and password are form-urlencoded first. */
+const formDecoded = (value: string): string => {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+};
+
+/** The client's id and secret, by HTTP Basic or in the body (not both), or why not. */
+function clientCredentials(req: Request): { clientId: string; secret: string; basic: boolean } | { problem: string; basic: boolean } {
+  const header = req.get('authorization');
+  const bodyId = field(req.body, 'client_id');
+  const bodySecret = field(req.body, 'client_secret');
+  if (header !== undefined) {
+    const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+    if (!match) return { problem: 'L’en-tête Authorization doit être « Basic » suivi de client_id:client_secret en base64.', basic: true };
+    if (bodySecret !== undefined) return { problem: 'Authentifiez le client d’une seule façon : en-tête Basic ou client_id et client_secret dans le corps, pas les deux.', basic: true };
+    const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return { problem: 'L’en-tête Basic doit contenir client_id:client_secret.', basic: true };
+    return { clientId: formDecoded(decoded.slice(0, colon)), secret: formDecoded(decoded.slice(colon + 1)), basic: true };
+  }
+  if (bodyId === undefined || bodySecret === undefined) return { problem: 'Authentifiez le client : en-tête Basic, ou client_id et client_secret dans le corps.', basic: false };
+  return { clientId: bodyId, secret: bodySecret, basic: false };
+}
+
+/** `POST /api/v1/oauth/token`: the OAuth2 client credentials grant (RFC 6749 §4.4). */
+export function tokenEndpoint(ctx: AppContext) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const grantType = field(req.body, 'grant_type');
+    if (grantType === undefined) return oauthError(res, 400, 'invalid_request', 'Indiquez grant_type=client_credentials.');
+    if (grantType !== 'client_credentials') return oauthError(res, 400, 'unsupported_grant_type', `Seul grant_type=client_credentials est accepté (« ${grantType} » reçu).`);
+    const credentials = clientCredentials(req);
+    if ('problem' in credentials) return oauthError(res, credentials.basic ? 401 : 400, credentials.basic ? 'invalid_client' : 'invalid_request', credentials.problem, credentials.basic);
+    const client = await authenticateClient(ctx, credentials.clientId, credentials.secret);
+    if (!client) {
+      ctx.log.warn({ clientId: credentials.clientId.slice(0, 64) }, 'provider API: client authentication failed');
+      return oauthError(res, 401, 'invalid_client', 'Client inconnu, secret incorrect ou client révoqué.', credentials.basic);
+    }
+    const { accessToken, expiresIn } = await issueAccessToken(ctx, client);
+    res.status(200).setHeader('cache-control', 'no-store').setHeader('pragma', 'no-cache').json({ access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn });
+  };
+}
