@@ -10,6 +10,7 @@ import { instructionListing, submitThroughput } from './serverBench.js';
 import { stepPageRendering } from './renderBench.js';
 import { statisticsSection } from './statsBench.js';
 import { conventionRendering } from './conventionBench.js';
+import { outboxThroughput } from './outboxBench.js';
 import { postgresAvailable, postgresUrl, stopPostgres } from '../test/helpers/postgres.js';
 
 // `npm run bench`: measures, never asserts. Each figure is printed beside its baseline from the same run.
@@ -31,7 +32,7 @@ const derived = validator.derivedSchema(selector);
 const context = { createdAt: '2026-11-23' };
 
 const rows: [string, string, string][] = [];
-// BENCH_ONLY=engine,render,convention,submit,listing,stats runs only those sections (all by default).
+// BENCH_ONLY=engine,render,convention,submit,outbox,listing,stats runs only those sections (all by default).
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const want = (section: string) => !only || only.includes(section);
 const us = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} µs`;
@@ -78,6 +79,7 @@ const registry = loadRegistry(DEFINITIONS, { deep: false });
 if (want('render')) stepPageRendering(registry, rows);
 if (want('convention')) await conventionRendering(registry, rows);
 if (want('submit')) await submitThroughput(rows);
+if (want('outbox')) await outboxThroughput(rows);
 const listingRows = Number(process.env.BENCH_LISTING_ROWS ?? 1_000_000);
 if (want('listing')) {
   await instructionListing(registry, rows, { name: 'SQLite' }, listingRows);

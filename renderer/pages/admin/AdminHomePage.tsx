@@ -38,6 +38,15 @@ export function AdminHomePage({ page, definitions }: AdminHomePageProps) {
         <li className="fr-col-12 fr-col-md-4">
           <Tile href="/admin/statistiques" title="Statistiques">Les demandes et les délais de traitement.</Tile>
         </li>
+        <li className="fr-col-12 fr-col-md-4">
+          <Tile href="/webhooks" title="Webhooks">Les webhooks de chaque habilitation, leurs derniers appels, les rejouer.</Tile>
+        </li>
+        <li className="fr-col-12 fr-col-md-4">
+          <Tile href="/instruction/clients-api" title="Clients d’API">Les clients de l’API des fournisseurs, par habilitation : créer, révoquer.</Tile>
+        </li>
+        <li className="fr-col-12 fr-col-md-4">
+          <Tile href="/admin/emails" title="E-mails">Les e-mails envoyés par la plateforme (boîte de la démonstration, sans serveur SMTP).</Tile>
+        </li>
       </ul>
     </Page>
   );
