@@ -11,6 +11,7 @@ import { createApp } from './http/createApp.js';
 import { oidcLoginHooks } from './auth/oidcLogin.js';
 import { createOidcRouter, oidcSettingsFromEnv } from './auth/oidc/index.js';
 import { cachedDirectory, directoryFromEnv } from './organizations/index.js';
+import { closeEmailTransports } from './emails/deliverEmail.js';
 import { deliveryHandlers } from './outbox/handlers.js';
 import { startOutboxWorkers } from './outbox/startOutboxWorkers.js';
 
@@ -55,6 +56,7 @@ export async function main(): Promise<void> {
     server.close(async () => {
       // After the requests (whose commits may still queue rows) and before the database closes.
       await workers?.stop();
+      closeEmailTransports();
       if (reads !== db) await reads.destroy();
       await db.destroy();
       log.info('stopped');

@@ -26,7 +26,7 @@ import { composeStageSchema, composeStageUi, previousStage } from './composeStag
 const draft07 = createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-07.json') as object;
 
 /** The files a definition folder may hold. */
-export const DEFINITION_FILES = ['definition.yaml', 'schema.json', 'ui.json', 'workflow.yaml', 'convention.hbs', 'examples', 'types.ts', 'README.md'] as const;
+export const DEFINITION_FILES = ['definition.yaml', 'schema.json', 'ui.json', 'workflow.yaml', 'convention.hbs', 'examples', 'emails', 'types.ts', 'README.md'] as const;
 const REQUIRED_FILES = ['definition.yaml', 'schema.json', 'ui.json', 'workflow.yaml'] as const;
 
 export interface LoadOptions {

@@ -1,7 +1,7 @@
 import type { AppContext, Caller } from '../AppContext.js';
 import { rolesOnRequest } from '../access/requestAccess.js';
 import { insertMessage, type Message } from '../db/repositories/messages.js';
-import { enqueue } from '../db/repositories/outbox.js';
+import { enqueueEmails } from '../emails/enqueueEmails.js';
 import type { StoredRequest } from '../db/repositories/requests.js';
 import { HttpError } from '../http/HttpError.js';
 import { loadedDefinition } from './loadedDefinition.js';
@@ -26,7 +26,7 @@ export async function postMessage(ctx: AppContext, caller: Caller, row: StoredRe
   const at = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction(async (tx) => {
     const messageId = await insertMessage(tx, { requestId: row.id, authorId: caller.userId, fromInstructor, body, createdAt: at });
-    await enqueue(tx, { kind: 'email', requestId: row.id, payload: { event: 'message', roles: fromInstructor ? ['applicant'] : ['instructor', 'reporter'], template: 'message', messageId }, at });
+    await enqueueEmails(tx, ctx, { requestId: row.id, eventId: undefined, definitionId: row.definitionId, event: 'message', roles: fromInstructor ? ['applicant'] : ['instructor', 'reporter'], template: 'message', at, actorId: caller.userId });
     return messageId;
   });
   return { id, requestId: row.id, authorId: caller.userId, fromInstructor, body, createdAt: at };
