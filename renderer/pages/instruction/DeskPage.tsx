@@ -25,20 +25,31 @@ export interface DeskPageProps {
   next: string | null;
   /** A manager (or admin): links to the message templates and the team. */
   manages: boolean;
+  /** A developer (or admin) of one of the definitions: links to its webhooks and API clients. */
+  develops?: boolean;
 }
 
 /** The instruction desk: the requests of the actor's definitions, filtered and searched, newest activity first. */
-export function DeskPage({ page, filters, definitions, states, counts, rows, next, manages }: DeskPageProps) {
+export function DeskPage({ page, filters, definitions, states, counts, rows, next, manages, develops }: DeskPageProps) {
   return (
     <Page page={page} title="Instruction des demandes">
       <div className="datapass-page-head">
         <h1>Instruction des demandes</h1>
-        {manages ? (
-          <ul className="fr-btns-group fr-btns-group--inline-sm">
-            <li><a className="fr-btn fr-btn--secondary" href="/instruction/modeles">Modèles de messages</a></li>
-            <li><a className="fr-btn fr-btn--secondary" href="/instruction/equipe">Équipe d’instruction</a></li>
-          </ul>
-        ) : null}
+        <ul className="fr-btns-group fr-btns-group--inline-sm">
+          {manages ? (
+            <>
+              <li><a className="fr-btn fr-btn--secondary" href="/instruction/modeles">Modèles de messages</a></li>
+              <li><a className="fr-btn fr-btn--secondary" href="/instruction/equipe">Équipe d’instruction</a></li>
+            </>
+          ) : null}
+          {develops ? (
+            <>
+              <li><a className="fr-btn fr-btn--secondary" href="/webhooks">Webhooks</a></li>
+              <li><a className="fr-btn fr-btn--secondary" href="/instruction/clients-api">Clients d’API</a></li>
+            </>
+          ) : null}
+          <li><a className="fr-btn fr-btn--tertiary" href="/instruction/e-mails">Mes e-mails</a></li>
+        </ul>
       </div>
       <form method="get" action="/instruction" className="fr-mb-4w">
         <div className="fr-grid-row fr-grid-row--gutters">

@@ -67,6 +67,7 @@ export function deskRoutes(ctx: AppContext): Router {
         }),
         next: nextQuery,
         manages: definitions.some((d) => actorRoles(d, null, { kind: 'user', id: String(caller.userId), roles: caller.roles }).has('manager')) || caller.roles.includes('admin'),
+        develops: definitions.some((d) => actorRoles(d, null, { kind: 'user', id: String(caller.userId), roles: caller.roles }).has('developer')) || caller.roles.includes('admin'),
       }),
     );
   });
