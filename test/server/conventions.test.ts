@@ -160,6 +160,8 @@ for (const choice of databaseChoices()) {
       const original = registry.definitions.get('api-particulier')!;
       const broken: Definition = { ...original, convention: { file: original.convention!.file, source: original.convention!.source.replace('{{#> convention_layout}}', '{{#> convention_layout}}\n<p>{{data.basic_infos.champ_absent}}</p>') } };
       registry.definitions.set('api-particulier', broken);
+      const queued = async () => Number((await t.db('notifications').where({ request_id: Number(id.slice(1)) }).count({ n: '*' }))[0]!.n);
+      const queuedBefore = await queued();
       try {
         const approve = await fire(instructor, id, 'approve');
         assert.equal(approve.status, 422, JSON.stringify(approve.body));
@@ -172,6 +174,7 @@ for (const choice of databaseChoices()) {
       const request = (await admin.get(`/api/requests/${id}`)).body.request;
       assert.equal(request.state, 'submitted', 'the approval did not happen');
       assert.equal((await admin.get(`/api/requests/${id}/authorizations`)).body.authorizations.length, 0);
+      assert.equal(await queued(), queuedBefore, 'the rolled-back approval queued no e-mail and no webhook call');
     });
 
     it('previews a definition’s convention with each example, and a request in progress, for admins and the provider team only', async () => {
