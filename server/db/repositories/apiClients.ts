@@ -1,6 +1,5 @@
 import type { Db } from '../createDatabase.js';
 import { insertedId, toIso } from '../json.js';
-import { authorizationPublicId, type AuthorizationState } from './authorizations.js';
 
 /** An OAuth2 client of the provider API: it reads and corrects the requests of one definition. */
 export interface StoredApiClient {
@@ -71,49 +70,4 @@ export async function findApiToken(db: Db, tokenHash: string): Promise<{ expires
     .select('api_clients.*', { token_expires_at: 'api_tokens.expires_at' })
     .first();
   return row ? { expiresAt: toIso(row.token_expires_at), client: mapClient(row) } : undefined;
-}
-
-/** An authorization as the provider API lists it. */
-export interface AuthorizationRow {
-  id: number;
-  publicId: string;
-  requestId: number;
-  definitionId: string;
-  organizationId: number;
-  applicantId: number;
-  data: Record<string, unknown>;
-  state: AuthorizationState;
-  createdAt: string;
-  obsoletedAt?: string;
-  revokedAt?: string;
-}
-
-/**
- * A page of the authorizations of some definitions, newest first, after the one with id `beforeId`
- * (keyset pagination). Here rather than in authorizations.ts only because that module has another owner
- * for now; it belongs there.
- */
-export async function authorizationsPage(
-  db: Db,
-  filter: { definitionIds: string[]; organizationId?: number; state?: AuthorizationState; beforeId?: number; limit: number },
-): Promise<AuthorizationRow[]> {
-  if (!filter.definitionIds.length) return [];
-  let query = db('authorizations').whereIn('definition_id', filter.definitionIds);
-  if (filter.organizationId !== undefined) query = query.where('organization_id', filter.organizationId);
-  if (filter.state) query = query.where('state', filter.state);
-  if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
-  const rows: Record<string, unknown>[] = await query.orderBy('id', 'desc').limit(filter.limit);
-  return rows.map((row) => ({
-    id: Number(row.id),
-    publicId: authorizationPublicId(Number(row.id)),
-    requestId: Number(row.request_id),
-    definitionId: String(row.definition_id),
-    organizationId: Number(row.organization_id),
-    applicantId: Number(row.applicant_id),
-    data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown>),
-    state: String(row.state) as AuthorizationState,
-    createdAt: toIso(row.created_at),
-    ...(row.obsoleted_at ? { obsoletedAt: toIso(row.obsoleted_at) } : {}),
-    ...(row.revoked_at ? { revokedAt: toIso(row.revoked_at) } : {}),
-  }));
 }

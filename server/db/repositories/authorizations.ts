@@ -50,6 +50,22 @@ export async function findAuthorization(db: Db, id: number): Promise<StoredAutho
   return row ? mapAuthorization(row) : undefined;
 }
 
+/**
+ * A page of the authorizations of some definitions, newest first, after the one with id `beforeId` (keyset
+ * pagination): the provider API's list.
+ */
+export async function authorizationsPage(
+  db: Db,
+  filter: { definitionIds: string[]; organizationId?: number; state?: AuthorizationState; beforeId?: number; limit: number },
+): Promise<StoredAuthorization[]> {
+  if (!filter.definitionIds.length) return [];
+  let query = db('authorizations').whereIn('definition_id', filter.definitionIds);
+  if (filter.organizationId !== undefined) query = query.where('organization_id', filter.organizationId);
+  if (filter.state) query = query.where('state', filter.state);
+  if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
+  return (await query.orderBy('id', 'desc').limit(filter.limit)).map(mapAuthorization);
+}
+
 /** By the engine's key (`<request id>/<n>`), as the workflow's effects name it. */
 export async function findAuthorizationByKey(db: Db, engineKey: string): Promise<StoredAuthorization | undefined> {
   const row = await db('authorizations').where({ engine_key: engineKey }).first();

@@ -1,5 +1,5 @@
 import { formSchema, type Definition } from '../../../engine/index.js';
-import type { AuthorizationRow } from '../../db/repositories/apiClients.js';
+import type { StoredAuthorization } from '../../db/repositories/authorizations.js';
 import type { RequestEvent, SubmissionDiff } from '../../db/repositories/events.js';
 import type { Organization } from '../../db/repositories/organizations.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
@@ -34,7 +34,7 @@ export function demandeView(row: StoredRequest, definition: Definition | undefin
 }
 
 /** An authorization ("habilitation"): the data frozen at approval. */
-export function habilitationView(a: AuthorizationRow, organizations: Map<number, Organization>) {
+export function habilitationView(a: StoredAuthorization, organizations: Map<number, Organization>) {
   return {
     id: a.publicId,
     demandeId: `D${a.requestId}`,
