@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Element } from 'domhandler';
@@ -14,15 +14,13 @@ import { loadRegistry } from '../../engine/load/loadRegistry.js';
 import type { Definition } from '../../engine/model/Definition.js';
 import { comparable, elementShapes, HOSTILE, HOSTILE_TEXT, withoutBidiControls } from '../helpers/hostileValues.js';
 import { DEFINITIONS, ROOT, TEMPLATES } from '../helpers/paths.js';
+import { PDFTOTEXT, pdfText } from '../helpers/pdftotext.js';
+import { requireService } from '../helpers/serviceSkip.js';
 
 const registry = loadRegistry(DEFINITIONS, { templatesDir: TEMPLATES });
 const renderer = createConventionRenderer(TEMPLATES);
 const withConvention = registry.results.flatMap((r) => (r.definition?.convention ? [r.definition] : []));
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
-
-/** The PDF's text as pdftotext (poppler-utils) extracts it. */
-const pdfText = (pdf: Buffer): string => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
 
 const metaOf = conventionMetaOf;
@@ -41,10 +39,7 @@ function hostile(value: unknown): unknown {
 describe('convention formats', () => {
   describe('PDF', function () {
     before(function () {
-      if (hasPdftotext) return;
-      if (process.env.CI === 'true') throw new Error('pdftotext (poppler-utils) is missing on CI: it checks the text of the convention PDFs.');
-      console.log('    Skipped: pdftotext (poppler-utils) is not installed; `apt-get install poppler-utils` to run these tests.');
-      this.skip();
+      requireService(this, PDFTOTEXT);
     });
 
     it('finds definitions with a convention.hbs', () => {
@@ -118,7 +113,7 @@ describe('convention formats', () => {
 
       it('wraps the long word within the page instead of cutting it off', async () => {
         const pdf = await renderConventionPdf(body, metaOf(definition, context));
-        const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: pdf }).toString('utf8').split('\n');
+        const lines = pdfText(pdf, { layout: true }).split('\n');
         assert.ok(lines.some((l) => l.includes('Anticonstitutionnellement')));
         assert.ok(!lines.some((l) => l.includes(HOSTILE.longWord)), 'the 300-character word is broken over several lines');
       });

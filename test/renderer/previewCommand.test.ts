@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFTOTEXT, pdfText } from '../helpers/pdftotext.js';
 import { requireService } from '../helpers/serviceSkip.js';
 import { ROOT } from '../helpers/paths.js';
 
@@ -11,8 +12,6 @@ function datapass(...args: string[]) {
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
 }
-
-const pdftotext = { name: 'pdftotext', install: 'apt-get install -y poppler-utils', available: () => (spawnSync('pdftotext', ['-v']).status === 0 ? { ok: true as const } : { ok: false as const, reason: 'pdftotext is not installed' }) };
 
 /** `datapass preview`, as a provider team runs it from the repository root. */
 describe('datapass preview', function () {
@@ -32,11 +31,11 @@ describe('datapass preview', function () {
   });
 
   it('writes a PDF whose text carries the organisation, its SIRET and the definition', function () {
-    requireService(this, pdftotext);
+    requireService(this, PDFTOTEXT);
     const out = join(dir, 'entreprise.pdf');
     const run = datapass('preview', 'definitions/api-entreprise', '--format', 'pdf', '--out', out);
     assert.equal(run.status, 0, run.stderr);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-']).toString('utf8');
+    const text = pdfText(out);
     for (const expected of ['Commune de Exemple-sur-Loire', '21450999900006', 'API Entreprise']) assert.ok(text.includes(expected), expected);
   });
 

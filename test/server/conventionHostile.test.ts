@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { comparable, elementShapes, HOSTILE, HOSTILE_TEXT, withoutBidiControls } from '../helpers/hostileValues.js';
+import { PDFTOTEXT, pdfText } from '../helpers/pdftotext.js';
 import { requireService } from '../helpers/serviceSkip.js';
-import { spawnSync } from 'node:child_process';
 import { startTestApp, testRegistry, type ApiClient, type TestApp } from './helpers/testApp.js';
-
-const pdftotext = { name: 'pdftotext', install: 'apt-get install -y poppler-utils', available: () => (spawnSync('pdftotext', ['-v']).status === 0 ? { ok: true as const } : { ok: false as const, reason: 'pdftotext is not installed' }) };
 
 type Path = (string | number)[];
 
@@ -61,7 +58,7 @@ describe('a convention stored for a request full of hostile values', function ()
   };
 
   it('keeps the markup of the template only, and the PDF shows each value as written', async function () {
-    requireService(this, pdftotext);
+    requireService(this, PDFTOTEXT);
     const data = structuredClone(example.data);
     // Each field gets all the hostile values at once, or else one its rules accept (a length limit, a pattern),
     // taken in turn so that short fields hold different ones.
@@ -87,7 +84,7 @@ describe('a convention stored for a request full of hostile values', function ()
     assert.ok(hostile.html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the markup is shown as text');
     assert.ok(hostile.html.includes('{{constructor.constructor}}'), 'template syntax is shown as text, not run');
 
-    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: hostile.pdf }).toString('utf8');
+    const raw = pdfText(hostile.pdf);
     const text = comparable(raw);
     for (const [name, value] of Object.entries(HOSTILE)) assert.ok(text.includes(comparable(value)), `the PDF shows the ${name} value as written: ${value}`);
     const lines = withoutBidiControls(raw).replace(/\s+/g, ' ');
