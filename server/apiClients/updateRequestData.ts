@@ -1,12 +1,11 @@
-import { inheritedData, transition, type Actor, type Definition, type Issue, type Workflow } from '../../engine/index.js';
+import { transition, type Actor, type Definition, type Issue, type Workflow } from '../../engine/index.js';
 import type { AppContext } from '../AppContext.js';
 import type { StoredApiClient } from '../db/repositories/apiClients.js';
-import { indexRequest, searchSourcesChanged } from '../db/repositories/requestSearch.js';
-import { findRequest, updateRequest, type StoredRequest } from '../db/repositories/requests.js';
+import { findRequest, type StoredRequest } from '../db/repositories/requests.js';
 import { HttpError } from '../http/HttpError.js';
-import { carryOutEffects } from '../lifecycle/carryOutEffects.js';
 import { loadedDefinition } from '../lifecycle/loadedDefinition.js';
-import { requestSnapshot, requestWrite } from '../lifecycle/requestSnapshot.js';
+import { requestSnapshot } from '../lifecycle/requestSnapshot.js';
+import { withInheritedSteps, writeTransition } from '../lifecycle/writeTransition.js';
 
 /** The engine's actor for an API client: the platform's `system` actor, named after the client. */
 export const apiClientActor = (client: StoredApiClient): Actor => ({ kind: 'system', id: `api-client:${client.clientId}`, roles: [] });
@@ -85,20 +84,8 @@ export async function updateRequestData(ctx: AppContext, client: StoredApiClient
       result.issues.map((i) => (i.code.startsWith('EVENT_') ? i : { ...i, pointer: `/data${i.pointer}` })),
     );
   }
-  let next = result.next;
-  if (row.previousRequestId !== undefined && definition.steps.some((s) => s.inherited)) {
-    // The steps carried over from the sandbox stay what the provider approved there.
-    const previous = await findRequest(ctx.reads, row.previousRequestId);
-    if (previous) next = { ...next, data: { ...next.data, ...inheritedData(definition, previous.data) } };
-  }
-  const write = requestWrite(next);
-  const stored = await ctx.db.transaction(async (tx) => {
-    if (!(await updateRequest(tx, row.id, row.version, write))) return false;
-    await carryOutEffects(tx, ctx, row.id, next, result.effects);
-    if (searchSourcesChanged(row, write)) await indexRequest(tx, row.id);
-    return true;
-  });
-  if (!stored) throw conflict((await findRequest(ctx.db, row.id)) ?? row, version);
+  const next = await withInheritedSteps(ctx, definition, row, result.next);
+  if (!(await writeTransition(ctx, row, next, result.effects))) throw conflict((await findRequest(ctx.db, row.id)) ?? row, version);
   ctx.log.info({ apiClient: client.clientId, requestId: row.publicId }, 'request data updated through the provider API');
   return (await findRequest(ctx.db, row.id))!;
 }

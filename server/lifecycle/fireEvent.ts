@@ -1,14 +1,15 @@
-import { inheritedData, transition, type Definition, type Issue, type RequestSnapshot, type WorkflowEventInput } from '../../engine/index.js';
+import { transition, type Issue, type RequestSnapshot, type WorkflowEventInput } from '../../engine/index.js';
 import type { AppContext, Caller } from '../AppContext.js';
 import { findOrganization } from '../db/repositories/organizations.js';
-import { indexRequest, searchSourcesChanged } from '../db/repositories/requestSearch.js';
-import { findRequest, insertRequest, updateRequest, type RequestWrite, type StoredRequest } from '../db/repositories/requests.js';
+import { indexRequest } from '../db/repositories/requestSearch.js';
+import { findRequest, insertRequest, type RequestWrite, type StoredRequest } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError, notFound } from '../http/HttpError.js';
 import { carryOutEffects } from './carryOutEffects.js';
 import { checkAuthorizationReferences } from './checkAuthorizationReferences.js';
 import { loadedDefinition } from './loadedDefinition.js';
 import { actorOf, requestSnapshot, requestWrite } from './requestSnapshot.js';
+import { withInheritedSteps, writeTransition } from './writeTransition.js';
 
 /** The HTTP status of an event the engine refuses. */
 function statusOf(issues: readonly Issue[]): number {
@@ -59,12 +60,7 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
   const { version: _v, step, ...input } = args;
   const result = transition(definition, await requestSnapshot(ctx.reads, row), input, actorOf(caller), now);
   if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
-  let next = result.next;
-  if (row.previousRequestId !== undefined && definition.steps.some((s) => s.inherited)) {
-    // The steps carried over from the sandbox stay what the provider approved there.
-    const previous = await findRequest(ctx.reads, row.previousRequestId);
-    if (previous) next = { ...next, data: { ...next.data, ...inheritedData(definition, previous.data) } };
-  }
+  const next = await withInheritedSteps(ctx, definition, row, result.next);
   if (input.type === 'submit') {
     const references = await checkAuthorizationReferences(ctx.reads, definition, next.data, Number(next.organizationId));
     if (references.length) throw HttpError.fromIssues(422, references);
@@ -73,15 +69,8 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
     const checked = definition.validator.validate(next.data, { context: { step }, ...(next.useCaseId ? { useCaseId: next.useCaseId } : {}), createdAt: next.createdAt });
     if (!checked.valid) throw HttpError.fromIssues(422, checked.issues);
   }
-  const write = requestWrite(next);
-  const effects = result.effects;
-  const stored = await ctx.db.transaction(async (tx) => {
-    if (!(await updateRequest(tx, row.id, row.version, write))) return false;
-    await carryOutEffects(tx, ctx, row.id, next, effects);
-    if (searchSourcesChanged(row, write) || effects.some((e) => e.type === 'freeze_authorization')) await indexRequest(tx, row.id);
-    return true;
-  });
-  if (!stored) throw conflict((await findRequest(ctx.db, requestId)) ?? row, expected);
+  const write = await writeTransition(ctx, row, next, result.effects);
+  if (!write) throw conflict((await findRequest(ctx.db, requestId)) ?? row, expected);
   return { ...storedAfter(row, write), snapshot: next };
 }
 
