@@ -14,6 +14,7 @@ export type { Attestation, DefinitionMeta, Scope, ScopeGroup, UseCase } from './
 export type { Actor, AuthorizationSnapshot, RequestSnapshot, RequestState, WorkflowEventInput } from './model/Request.js';
 export type { JsonSchema } from './schema/JsonSchema.js';
 export { itemSchemas, knownProperties, subschemasAt, titleAt } from './schema/subschemasAt.js';
+export { toPointer } from './source/SourceFile.js';
 export { formSchema } from './schema/formSchema.js';
 export { annotatedFields } from './schema/annotatedFields.js';
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../AppContext.js';
 import type { StoredApiClient } from '../db/repositories/apiClients.js';
 import { findRequest, type StoredRequest } from '../db/repositories/requests.js';
 import { HttpError } from '../http/HttpError.js';
+import { checkRequestDataBounds } from '../http/requestDataBounds.js';
 import { loadedDefinition } from '../lifecycle/loadedDefinition.js';
 import { requestSnapshot } from '../lifecycle/requestSnapshot.js';
 import { withInheritedSteps, writeTransition } from '../lifecycle/writeTransition.js';
@@ -64,6 +65,7 @@ export async function updateRequestData(ctx: AppContext, client: StoredApiClient
     throw HttpError.of(428, 'VERSION_REQUIRED', 'Version required', 'Indiquez la version de la demande que vous avez lue (champ « version »), pour ne pas écraser une modification plus récente.', '/version');
   }
   if (row.version !== version) throw conflict(row, version);
+  checkRequestDataBounds(data);
   const definition = loadedDefinition(ctx, row.definitionId);
   const state = definition.workflow.states[row.state];
   if (!state || state.final || !(state.on[UPDATE]?.length ?? 0)) {

@@ -9,6 +9,7 @@ import { loadCaller } from './caller.js';
 import { csrfProtection } from './csrf.js';
 import { errorHandler } from './errorHandler.js';
 import { HttpError } from './HttpError.js';
+import { jsonBody } from './jsonBody.js';
 import { KnexSessionStore } from './KnexSessionStore.js';
 import { definitionRoutes } from './routes/definitionRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
@@ -69,8 +70,6 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(helmet());
   app.use(healthRoutes(ctx));
   app.use(assetRoutes());
-  app.use(express.json({ limit: '2mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   // The provider API authenticates each call with a bearer token: no session, no CSRF token.
   app.use(providerApiRoutes(ctx));
   app.use(
@@ -98,6 +97,10 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   });
   app.use('/auth', signInLimiter);
   app.use('/api', writeLimiter);
+  // Bodies are read after the session and the rate limits: a refused caller costs no parsing, and an error
+  // page for a malformed body still knows its session. The provider API, above, reads its own.
+  app.use(jsonBody());
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(csrfProtection);
   app.use(loadCaller(ctx));
   if (options.demoSignIn) app.use(demoSignInRoutes(ctx));

@@ -5,6 +5,7 @@ import { indexRequest } from '../db/repositories/requestSearch.js';
 import { findRequest, insertRequest, type RequestWrite, type StoredRequest } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError, notFound } from '../http/HttpError.js';
+import { checkRequestDataBounds } from '../http/requestDataBounds.js';
 import { carryOutEffects } from './carryOutEffects.js';
 import { checkAuthorizationReferences } from './checkAuthorizationReferences.js';
 import { loadedDefinition } from './loadedDefinition.js';
@@ -51,6 +52,7 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
   if (typeof args.version !== 'number' || !Number.isInteger(args.version)) {
     throw HttpError.of(428, 'VERSION_REQUIRED', 'Version required', 'Indiquez la version de la demande que vous avez sous les yeux (champ « version »), pour ne pas écraser une modification plus récente.', '/version');
   }
+  if (args.data) checkRequestDataBounds(args.data);
   const expected = args.version;
   const row = seen?.id === requestId && seen.version === expected ? seen : await findRequest(ctx.reads, requestId);
   if (!row) throw notFound('Cette demande');
@@ -109,6 +111,7 @@ export async function createRequest(ctx: AppContext, caller: Caller, args: { def
   if (organization.closed) {
     throw HttpError.of(422, 'ORGANIZATION_CLOSED', 'Establishment closed', `L’établissement ${organization.name} (SIRET ${organization.siret}) est fermé d’après le répertoire Sirene : il ne peut pas faire de demande.`, '/organizationId');
   }
+  if (args.data) checkRequestDataBounds(args.data);
   const now = ctx.clock.now();
   const input: WorkflowEventInput = { type: 'create', useCaseId: args.useCaseId ?? definition.meta.use_cases[0]?.id ?? '', ...(args.data ? { data: args.data } : {}) };
   const result = transition(definition, null, input, actorOf(caller), now);

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { HttpError } from '../HttpError.js';
+import { clientErrorOf } from '../clientErrors.js';
 
 /** Where an error comes from: a member of the body (JSON pointer) or a query parameter. */
 export type ErrorSource = { pointer: string } | { parameter: string };
@@ -41,10 +41,12 @@ export function providerApiErrors(log: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     let status: number;
     let errors: ProviderApiErrorObject[];
-    if (error instanceof ProviderApiError || error instanceof HttpError) {
-      status = error.status;
-      errors = error.errors.map((e) => ({ status: String(status), code: e.code, title: e.title, detail: e.detail, ...(e.source ? { source: e.source } : {}) }));
-      if (error instanceof ProviderApiError && error.challenge) res.setHeader('WWW-Authenticate', error.challenge);
+    // A malformed request (path, body, encoding) that a library under the app detected is a client error too.
+    const known = error instanceof ProviderApiError ? error : clientErrorOf(error);
+    if (known) {
+      status = known.status;
+      errors = known.errors.map((e) => ({ status: String(status), code: e.code, title: e.title, detail: e.detail, ...(e.source ? { source: e.source } : {}) }));
+      if (known instanceof ProviderApiError && known.challenge) res.setHeader('WWW-Authenticate', known.challenge);
     } else {
       log.error({ err: error, method: req.method, path: req.originalUrl }, 'unexpected error in the provider API');
       status = 500;

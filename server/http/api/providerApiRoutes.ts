@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { Definition } from '../../../engine/index.js';
 import type { AppContext } from '../../AppContext.js';
 import { denyAccess } from '../../access/denyAccess.js';
@@ -9,6 +9,7 @@ import { authorizationsOf } from '../../db/repositories/authorizations.js';
 import { diffsOf, eventsOf } from '../../db/repositories/events.js';
 import { findOrganizationBySiret, organizationsByIds } from '../../db/repositories/organizations.js';
 import { findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type StoredRequest } from '../../db/repositories/requests.js';
+import { jsonBody } from '../jsonBody.js';
 import { badParameter, notFoundFor, ProviderApiError, providerApiErrors } from './apiErrors.js';
 import { apiClientOf, bearerAuth } from './bearerAuth.js';
 import { openApiDocument } from './openApiDocument.js';
@@ -77,10 +78,13 @@ export function providerApiRoutes(ctx: AppContext): Router {
   // One router with whole paths (no sub-router mounted at /api/v1), so that route listings show them as called.
   const api = Router();
   const token = tokenEndpoint(ctx);
-  api.post('/api/v1/oauth/token', token);
-  api.post('/oauth/token', token);
+  // Its own body parsers, so that a malformed body is answered in this API's error format (below); the
+  // token endpoint takes a form (RFC 6749) or JSON, the other routes read JSON once the token is checked.
+  const form = express.urlencoded({ extended: false, limit: '10kb' });
+  api.post('/api/v1/oauth/token', jsonBody(), form, token);
+  api.post('/oauth/token', jsonBody(), form, token);
   api.get('/api/v1/openapi.json', (_req, res) => void res.json(openApiDocument()));
-  api.use('/api/v1', bearerAuth(ctx));
+  api.use('/api/v1', bearerAuth(ctx), jsonBody());
 
   api.get('/api/v1/demandes', async (req, res) => {
     const definitions = scopeOf(ctx, apiClientOf(res));
