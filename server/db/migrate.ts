@@ -9,6 +9,8 @@ import * as outboxDelivery from './migrations/006_outbox_delivery.js';
 import * as webhooks from './migrations/007_webhooks.js';
 import * as emails from './migrations/008_emails.js';
 import * as apiClients from './migrations/009_api_clients.js';
+import * as rateLimits from './migrations/010_rate_limits.js';
+import * as requestTransfers from './migrations/011_request_transfers.js';
 
 /** The migrations, in order. A list in code rather than a folder scan, so they run the same under tsx and in a bundle. */
 const MIGRATIONS: { name: string; up(db: Knex): Promise<void>; down(db: Knex): Promise<void> }[] = [
@@ -21,6 +23,8 @@ const MIGRATIONS: { name: string; up(db: Knex): Promise<void>; down(db: Knex): P
   { name: '007_webhooks', ...webhooks },
   { name: '008_emails', ...emails },
   { name: '009_api_clients', ...apiClients },
+  { name: '010_rate_limits', ...rateLimits },
+  { name: '011_request_transfers', ...requestTransfers },
 ];
 
 const source = (upTo?: string): Knex.MigrationSource<(typeof MIGRATIONS)[number]> => ({
