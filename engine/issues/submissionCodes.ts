@@ -16,6 +16,7 @@ export const SUBMISSION_CODES = {
   EVENT_NOT_ALLOWED_IN_STATE: { title: 'Event not allowed in this state', doc: 'The event has no transition from the current state.' },
   EVENT_FORBIDDEN: { title: 'Actor may not fire this event', doc: 'The actor has none of the roles that may fire this event on this request.' },
   EVENT_REASON_REQUIRED: { title: 'Reason required', doc: 'This event needs a reason (or message) for this actor.' },
+  EVENT_REASON_TOO_LONG: { title: 'Reason too long', doc: 'The reason (or message) of an event is longer than the workflow allows for it (`reason_max_length`, 10,000 characters by default).' },
   EVENT_GUARD_FAILED: { title: 'Condition not met', doc: 'A guard of the transition refused it (e.g. an active authorization on archive).' },
   EVENT_INPUT_INVALID: { title: 'Event input invalid', doc: 'The event lacks an input it needs (e.g. the transfer target) or has one of the wrong shape.' },
 } as const;

@@ -7,6 +7,7 @@ export const WORKFLOW_CODES = {
   WORKFLOW_UNKNOWN_ROLE: { title: 'Unknown role', doc: 'An actor role that is neither built in nor declared in definition.yaml `roles`.' },
   WORKFLOW_UNKNOWN_GUARD: { title: 'Unknown guard', doc: 'A guard name that is not registered.' },
   WORKFLOW_UNKNOWN_EFFECT: { title: 'Unknown effect', doc: 'An effect name that is not registered.' },
+  WORKFLOW_BAD_REASON_MAX_LENGTH: { title: 'Bad reason length limit', doc: '`reason_max_length` of an event or a transition is not a whole number of characters from 1 to 100,000.' },
   WORKFLOW_BAD_ARGUMENT: { title: 'Bad guard or effect argument', doc: 'A guard or effect is given arguments of the wrong shape.' },
   WORKFLOW_UNREACHABLE_STATE: { title: 'Unreachable state', doc: 'No sequence of transitions from the initial state reaches this state.' },
   WORKFLOW_DEAD_END: { title: 'Dead end', doc: 'A state that is not declared `final` has no transition leading to another state, so a request in it is stuck.' },

@@ -16,6 +16,15 @@ export type ReasonRequirement = (typeof REASON_REQUIREMENTS)[number];
 /** One requirement for every actor, or one per acting role (a role not named: `optional`). */
 export type ReasonRule = ReasonRequirement | Record<string, ReasonRequirement>;
 
+/**
+ * The longest reason an event takes, in characters (UTF-16 code units, as a textarea's `maxlength` counts),
+ * when its workflow does not say (`reason_max_length`): the order of a message's limit. A reason is copied
+ * into e-mails, webhooks and every page of the request's history, so none is unbounded.
+ */
+export const DEFAULT_REASON_MAX_LENGTH = 10_000;
+/** The highest `reason_max_length` a workflow may declare: above it, a reason is no longer a reason but a document. */
+export const REASON_MAX_LENGTH_CEILING = 100_000;
+
 /** A guard or an effect named in YAML: `name` alone, or `{ name: args }`. */
 export interface Call {
   name: string;
@@ -30,6 +39,8 @@ export interface Transition {
   target?: string;
   actors?: string[];
   reason?: ReasonRule;
+  /** Replaces the event's `reasonMaxLength` when given. */
+  reasonMaxLength?: number;
   guards: Call[];
   effects: Call[];
   description?: string;
@@ -48,7 +59,7 @@ export interface WorkflowState {
   at: Origin;
 }
 
-export const EVENT_FIELDS = ['label', 'description', 'actors', 'reason', 'guards', 'effects'] as const;
+export const EVENT_FIELDS = ['label', 'description', 'actors', 'reason', 'reason_max_length', 'guards', 'effects'] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
 /** What every transition of an event shares: who may fire it, whether a reason is asked, guards and effects. */
@@ -57,6 +68,8 @@ export interface WorkflowEvent {
   description?: string;
   actors: string[];
   reason: ReasonRule;
+  /** The longest reason taken, in characters: `reason_max_length`, else DEFAULT_REASON_MAX_LENGTH. */
+  reasonMaxLength: number;
   guards: Call[];
   effects: Call[];
   at: Origin;

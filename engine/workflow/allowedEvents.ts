@@ -11,6 +11,8 @@ export interface AllowedEvent {
   /** The state the request would be in; the same state for a targetless transition. */
   target: string;
   reason: ReasonRequirement;
+  /** The longest reason taken, in characters: a form's `maxlength`. */
+  reasonMaxLength: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export function allowedEvents(definition: Definition, request: RequestSnapshot |
     if ((event === CREATE_EVENT) !== (request === null)) continue;
     const selected = selectBranch(definition, request, { type: event }, actor, now, registry);
     if ('issues' in selected) continue;
-    out.push({ event, label: spec.label, target: selected.context.to, reason: selected.reason });
+    out.push({ event, label: spec.label, target: selected.context.to, reason: selected.reason, reasonMaxLength: selected.reasonMaxLength });
   }
   return out;
 }

@@ -1,9 +1,9 @@
 import type { Draft } from './mergeLayers.js';
-import type { Transition, Workflow, WorkflowEvent, WorkflowState } from './Workflow.js';
+import { DEFAULT_REASON_MAX_LENGTH, type Transition, type Workflow, type WorkflowEvent, type WorkflowState } from './Workflow.js';
 
 /**
  * The workflow the transition function reads: the workflow-wide `on` copied into every non-final state
- * that does not handle the event itself, and the event defaults filled in (reason: optional).
+ * that does not handle the event itself, and the event defaults filled in (reason: optional, of at most DEFAULT_REASON_MAX_LENGTH characters).
  * Tolerant of an incomplete draft, so the graph can be checked even when other issues exist.
  */
 export function foldDraft(draft: Draft): Workflow {
@@ -28,6 +28,7 @@ export function foldDraft(draft: Draft): Workflow {
       ...(f.description ? { description: f.description } : {}),
       actors: f.actors ?? [],
       reason: f.reason ?? 'optional',
+      reasonMaxLength: f.reason_max_length ?? DEFAULT_REASON_MAX_LENGTH,
       guards: f.guards ?? [],
       effects: f.effects ?? [],
       at: event.at,

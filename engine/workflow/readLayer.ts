@@ -1,6 +1,7 @@
 import { fileIssue } from '../issues/makeIssue.js';
 import type { Issue } from '../issues/Issue.js';
 import { toPointer, type SourceFile } from '../source/SourceFile.js';
+import { readReasonMaxLength } from './readReasonMaxLength.js';
 import { REASON_REQUIREMENTS, type Call, type EventField, type Origin, type ReasonRequirement, type ReasonRule, type Transition } from './Workflow.js';
 
 /** `null` in a file: removes what a base declares under that name. */
@@ -26,7 +27,7 @@ export interface LayerState {
 }
 
 export interface LayerEvent {
-  fields: { label?: string; description?: string; actors?: string[]; reason?: ReasonRule; guards?: Call[]; effects?: Call[] };
+  fields: { label?: string; description?: string; actors?: string[]; reason?: ReasonRule; reason_max_length?: number; guards?: Call[]; effects?: Call[] };
   fieldsAt: Partial<Record<EventField, Origin>>;
   at: Origin;
 }
@@ -58,7 +59,8 @@ const labelOf = (v: unknown): string | undefined => str(v) ?? (v === undefined ?
 
 /**
  * Read a workflow file into a layer. Never throws: the meta-schema reports wrong shapes, this reports
- * only names used as keys that are not snake_case (so the issue can point at the key itself).
+ * only names used as keys that are not snake_case (so the issue can point at the key itself) and bad
+ * `reason_max_length` values (so the issue can say the allowed range).
  */
 export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -106,12 +108,14 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
   const readTransition = (value: Json, pointer: string): Transition => {
     const actors = readActors(value.actors);
     const reason = readReason(value.reason, `${pointer}/reason`);
+    const reasonMaxLength = readReasonMaxLength(file, value.reason_max_length, `${pointer}/reason_max_length`, issues);
     const target = typeof value.target === 'string' && NAME.test(value.target) ? value.target : undefined;
     const description = str(value.description);
     return {
       ...(target ? { target } : {}),
       ...(actors ? { actors } : {}),
       ...(reason ? { reason } : {}),
+      ...(reasonMaxLength !== undefined ? { reasonMaxLength } : {}),
       guards: readCalls(value.guards, `${pointer}/guards`, 'guard') ?? [],
       effects: readCalls(value.effects, `${pointer}/effects`, 'effect') ?? [],
       ...(description ? { description } : {}),
@@ -157,12 +161,14 @@ export function readLayer(file: SourceFile): { layer: Layer; issues: Issue[] } {
       const eventDescription = str(value.description);
       const actors = readActors(value.actors) ?? (value.actors === undefined ? undefined : []);
       const reason = readReason(value.reason, `${p}/reason`);
+      const reasonMaxLength = readReasonMaxLength(file, value.reason_max_length, `${p}/reason_max_length`, issues);
       const guards = readCalls(value.guards, `${p}/guards`, 'guard');
       const effects = readCalls(value.effects, `${p}/effects`, 'effect');
       if (label !== undefined) fields.label = label;
       if (eventDescription) fields.description = eventDescription;
       if (actors) fields.actors = actors;
       if (reason) fields.reason = reason;
+      if (reasonMaxLength !== undefined) fields.reason_max_length = reasonMaxLength;
       if (guards) fields.guards = guards;
       if (effects) fields.effects = effects;
       const fieldsAt: LayerEvent['fieldsAt'] = {};

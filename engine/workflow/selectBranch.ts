@@ -12,6 +12,10 @@ export interface Selected {
   context: TransitionContext;
   /** What the winning branch asks of the reason, for the acting role. */
   reason: ReasonRequirement;
+  /** The longest reason the winning branch takes, in characters. */
+  reasonMaxLength: number;
+  /** Where the reason is in the event input: `/message` when it was given as `message`. */
+  reasonPointer: '/reason' | '/message';
 }
 
 /**
@@ -50,7 +54,8 @@ export function selectBranch(
 
   const roles = actorRoles(definition, request, actor);
   const given = input.reason ?? input.message;
-  if (given !== undefined && typeof given !== 'string') return refuse('EVENT_INPUT_INVALID', '/reason', 'Le motif doit être un texte.');
+  const reasonPointer = input.reason === undefined && input.message !== undefined ? '/message' : '/reason';
+  if (given !== undefined && typeof given !== 'string') return refuse('EVENT_INPUT_INVALID', reasonPointer, 'Le motif doit être un texte.');
   const text = given?.trim() || undefined;
 
   let refusal: Issue | undefined;
@@ -78,7 +83,7 @@ export function selectBranch(
       refusal ??= eventIssue('EVENT_GUARD_FAILED', '', guardOf(registry, failed.name).refusal(context, failed.args));
       continue;
     }
-    return { event, branch, context, reason };
+    return { event, branch, context, reason, reasonMaxLength: branch.reasonMaxLength ?? event.reasonMaxLength, reasonPointer };
   }
   if (refusal) return { issues: [refusal] };
   const allowed = [...new Set(branches.flatMap((b) => b.actors ?? event.actors))].map(roleLabel).join(', ');

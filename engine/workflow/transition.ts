@@ -4,6 +4,7 @@ import type { Actor, RequestSnapshot, WorkflowEventInput } from '../model/Reques
 import { defaultWorkflowRegistry } from './defaultRegistry.js';
 import type { Effect } from './Effect.js';
 import { eventIssue } from './eventIssue.js';
+import { reasonTooLong } from './reasonTooLong.js';
 import type { WorkflowRegistry } from './registry.js';
 import { selectBranch } from './selectBranch.js';
 
@@ -33,6 +34,8 @@ export function transition(
   if (reason === 'required' && context.reason === undefined) {
     return { issues: [eventIssue('EVENT_REASON_REQUIRED', '/reason', `L’action « ${selected.event.label} » demande un motif : expliquez votre décision.`)] };
   }
+  const tooLong = reasonTooLong(context.reason, selected.reasonMaxLength, selected.reasonPointer);
+  if (tooLong) return { issues: [tooLong] };
 
   const start = request ? startFrom(request, context.to, now) : created(definition, event, actor, context.to, now);
   if ('issues' in start) return start;

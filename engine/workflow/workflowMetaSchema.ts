@@ -25,12 +25,14 @@ const call = {
 };
 
 const calls = { type: 'array', items: call };
+/** Any value: readReasonMaxLength reports a bad one with the allowed range. */
+const reasonMaxLength = {};
 const actors = { type: 'array', items: name };
 
 const transitionObject = {
   type: 'object',
   additionalProperties: false,
-  properties: { target: name, description: text, actors, reason, guards: calls, effects: calls },
+  properties: { target: name, description: text, actors, reason, reason_max_length: reasonMaxLength, guards: calls, effects: calls },
 };
 
 /** One transition, a list of guarded branches (empty: forbidden here), or null to remove an inherited one. */
@@ -52,7 +54,7 @@ const state = {
 const event = {
   type: ['object', 'null'],
   additionalProperties: false,
-  properties: { label: text, description: text, actors, reason, guards: calls, effects: calls },
+  properties: { label: text, description: text, actors, reason, reason_max_length: reasonMaxLength, guards: calls, effects: calls },
 };
 
 /** The format of definitions/_workflows/*.yaml and of a definition's workflow.yaml (see definitions/_workflows/README.md). */

@@ -1,0 +1,14 @@
+import type { Issue } from '../issues/Issue.js';
+import { eventIssue } from './eventIssue.js';
+
+const frenchNumber = new Intl.NumberFormat('fr-FR');
+
+/**
+ * The refusal of a reason longer than `max` characters, counted as a textarea's `maxlength` counts them
+ * (UTF-16 code units), so that a form bounded by the same number is never refused. Undefined when it fits.
+ */
+export function reasonTooLong(reason: string | undefined, max: number, pointer: '/reason' | '/message'): Issue | undefined {
+  if (reason === undefined || reason.length <= max) return undefined;
+  const field = pointer === '/message' ? 'Le message' : 'Le motif';
+  return eventIssue('EVENT_REASON_TOO_LONG', pointer, `${field} ne peut pas dépasser ${frenchNumber.format(max)} caractères (vous en avez saisi ${frenchNumber.format(reason.length)}).`);
+}
