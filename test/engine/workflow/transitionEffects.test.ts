@@ -272,7 +272,7 @@ describe('transition: what each event does', () => {
       assert.deepEqual(names(request('submitted'), ACTORS.reporter), []);
       assert.deepEqual(names(null, applicant), ['create']);
       const refuse = allowedEvents(definition, fixtures().submitted_reopening, instructor, NOW).find((e) => e.event === 'refuse');
-      assert.deepEqual(refuse, { event: 'refuse', label: 'Refuser', target: 'validated', reason: 'required' });
+      assert.deepEqual(refuse, { event: 'refuse', label: 'Refuser', target: 'validated', reason: 'required', reasonMaxLength: 10_000 });
     });
   });
 
