@@ -5,6 +5,8 @@ export interface TimelineEntry {
   actor: string;
   at: string;
   reason?: string | undefined;
+  /** What the event did beyond its label, e.g. who a transfer moved the request from and to. */
+  detail?: string | undefined;
 }
 
 /** A request's history, newest first: each event, who fired it, when, and its reason. */
@@ -19,6 +21,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <strong>{entry.label}</strong> par {entry.actor}
             </p>
             <p className="fr-text--sm fr-mb-0">{dateTimeFr(entry.at)}</p>
+            {entry.detail ? <p className="fr-text--sm fr-mb-0">{entry.detail}</p> : null}
             {entry.reason ? <blockquote className="fr-text--sm">« {entry.reason} »</blockquote> : null}
           </li>
         ))}

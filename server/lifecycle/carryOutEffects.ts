@@ -4,7 +4,6 @@ import type { Db } from '../db/createDatabase.js';
 import { endAuthorization, insertAuthorization } from '../db/repositories/authorizations.js';
 import { insertEvent, insertSubmissionDiff } from '../db/repositories/events.js';
 import { recordMilestones } from '../db/repositories/milestones.js';
-import { isMember } from '../db/repositories/organizations.js';
 import { indexRequest } from '../db/repositories/requestSearch.js';
 import { insertRequest, requestPublicId } from '../db/repositories/requests.js';
 import { freezeConvention } from '../conventions/freezeConvention.js';
@@ -13,6 +12,7 @@ import { enqueueWebhooks } from '../webhooks/enqueueWebhooks.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
 import { HttpError } from '../http/HttpError.js';
 import { loadedDefinition } from './loadedDefinition.js';
+import { recordTransfer } from './recordTransfer.js';
 import { requestWrite } from './requestSnapshot.js';
 
 /**
@@ -23,8 +23,10 @@ import { requestWrite } from './requestSnapshot.js';
 export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number, next: RequestSnapshot, effects: readonly Effect[]): Promise<void> {
   const at = next.updatedAt ?? ctx.clock.now().toISOString();
   let eventId: number | undefined;
+  let actorId: number | undefined;
   for (const effect of effects) {
     if (effect.type !== 'record_event') continue;
+    if (effect.actorKind === 'user') actorId = Number(effect.actorId);
     eventId = await insertEvent(tx, {
       requestId,
       event: effect.event,
@@ -75,9 +77,7 @@ export async function carryOutEffects(tx: Db, ctx: AppContext, requestId: number
         await freezeConvention(tx, ctx, loadedDefinition(ctx, next.definitionId), requestId, effect.authorizationId, next);
         break;
       case 'transfer':
-        if (!(await isMember(tx, Number(effect.to.userId), Number(effect.to.organizationId)))) {
-          throw HttpError.of(422, 'TRANSFER_TARGET_INVALID', 'Transfer target invalid', 'La personne choisie n’est pas membre de l’organisation choisie : la demande ne peut pas lui être transférée.', '/to');
-        }
+        await recordTransfer(tx, ctx, requestId, effect, { id: eventId, actorId, at });
         break;
       case 'create_next_stage_request':
         await createNextStage(tx, ctx, requestId, effect);

@@ -8,7 +8,7 @@ import { indexAllRequests, searchDocument } from '../../server/db/repositories/r
 import { countRequestsByState, listRequests } from '../../server/db/repositories/requests.js';
 import { FEW_MATCHES, fts5Query, parseTextSearch, tsQuery } from '../../server/db/repositories/searchCondition.js';
 import { databaseChoices } from './helpers/databases.js';
-import { startTestApp, testRegistry, type ApiClient, type TestApp } from './helpers/testApp.js';
+import { ORGANIZATIONS, PEOPLE, startTestApp, testRegistry, type ApiClient, type TestApp } from './helpers/testApp.js';
 
 const example = () => structuredClone(testRegistry().definitions.get('api-particulier')!.examples.find((e) => e.name === 'valid-tarification-municipale-enfance')!.data);
 const ids = (body: { requests: { id: string }[] }) => body.requests.map((r) => r.id);
@@ -271,7 +271,8 @@ for (const choice of databaseChoices()) {
 
       // A transfer to commune B: its name and SIRET now find the request, commune A's no longer do.
       assert.deepEqual(await search(instructor, `${q('Commune B zephyr')}`), []);
-      await fire(applicant, id, 'transfer', { to: { organizationId: t.organizationIds.communeB } });
+      // Moving a request across organisations is the instructors' act, naming the new applicant and their organisation.
+      await fire(instructor, id, 'transfer', { to: { email: PEOPLE.applicant.email, siret: ORGANIZATIONS.communeB.siret } });
       assert.deepEqual(await search(instructor, `${q('Commune B zephyr')}`), [id]);
       assert.deepEqual(await search(instructor, `${q('21350238500019 zephyr')}`), []);
 

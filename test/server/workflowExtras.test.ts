@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createApp } from '../../server/http/createApp.js';
 import { databaseChoices } from './helpers/databases.js';
-import { ApiClient, startTestApp, testRegistry, type TestApp } from './helpers/testApp.js';
+import { ApiClient, ORGANIZATIONS, PEOPLE, startTestApp, testRegistry, type TestApp } from './helpers/testApp.js';
 
 const exampleData = (definitionId: string, name: string) => structuredClone(testRegistry().definitions.get(definitionId)!.examples.find((e) => e.name === name)!.data);
 
@@ -49,12 +49,12 @@ for (const choice of databaseChoices()) {
       assert.equal((await fire(dgfip, production.id, 'approve')).body.request.state, 'validated');
     });
 
-    it('transfers a request to another member of the organisation, and refuses a target outside it', async () => {
+    it('lets the instructor transfer a request to another organisation, and refuses the applicant a target outside its own', async () => {
       const id = (await applicant.post('/api/requests', { definitionId: 'api-particulier', useCaseId: 'libre' })).body.request.id;
-      const outside = await fire(applicant, id, 'transfer', { to: { userId: t.userIds.otherApplicant, organizationId: t.organizationIds.communeA } });
+      const outside = await fire(applicant, id, 'transfer', { to: { email: PEOPLE.otherApplicant.email } });
       assert.equal(outside.status, 422);
       assert.equal(outside.body.errors[0].code, 'TRANSFER_TARGET_INVALID');
-      const moved = await fire(applicant, id, 'transfer', { to: { organizationId: t.organizationIds.communeB } });
+      const moved = await fire(instructor, id, 'transfer', { to: { email: PEOPLE.applicant.email, siret: ORGANIZATIONS.communeB.siret } });
       assert.equal(moved.status, 200, JSON.stringify(moved.body));
       assert.equal(moved.body.request.organizationId, t.organizationIds.communeB);
       assert.equal((await applicant.get(`/api/requests/${id}`)).status, 404, 'the applicant now acts for commune A, not B');

@@ -4,7 +4,7 @@ import { eventIssue } from '../eventIssue.js';
 import type { EffectDefinition } from '../registry.js';
 
 const transfer: EffectDefinition = {
-  description: 'Give the request to another user of its organisation (`to.userId`), to another organisation (`to.organizationId`), or both.',
+  description: 'Give the request to another user of its organisation (`to.userId`), or, for an instructor, to another organisation (`to.organizationId`) and one of its users.',
   emits: ['transfer'],
   apply(c, next) {
     const to = c.input.to as unknown;
@@ -19,6 +19,19 @@ const transfer: EffectDefinition = {
     const from: Owner = { userId: next.applicantId, organizationId: next.organizationId };
     const owner: Owner = { userId: userId ?? from.userId, organizationId: organizationId ?? from.organizationId };
     if (owner.userId === from.userId && owner.organizationId === from.organizationId) return refuse('/to', 'La demande appartient déjà à ce destinataire.');
+    // Organisation ids are sequential: an applicant naming one could push a request into any organisation,
+    // unasked. Moving a request across organisations is the provider's act (instructor, included by manager and admin).
+    if (owner.organizationId !== from.organizationId && !c.roles.has('instructor')) {
+      return {
+        issues: [
+          eventIssue(
+            'EVENT_FORBIDDEN',
+            '/to/organizationId',
+            'Vous pouvez transférer la demande à un autre membre de votre organisation seulement : le transfert vers une autre organisation est fait par l’équipe instructrice, à qui vous pouvez l’écrire.',
+          ),
+        ],
+      };
+    }
     return {
       next: { ...next, applicantId: owner.userId, organizationId: owner.organizationId },
       effects: [{ type: 'transfer', from, to: owner }],

@@ -3,7 +3,7 @@ import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { ConventionLinks, type ConventionView } from '../../components/ConventionLinks.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { RequestHead } from '../../components/RequestHead.js';
-import { Timeline } from '../../components/Timeline.js';
+import { Timeline, type TimelineEntry } from '../../components/Timeline.js';
 import { dateTimeFr } from '../../format/frenchDates.js';
 import { Page } from '../../frame/Page.js';
 import type { PageContext } from '../../frame/PageContext.js';
@@ -18,7 +18,7 @@ export interface ReviewPageProps {
   /** Since the previous submission: each changed answer with its title, before and after; none on a first submission. */
   changes: { label: string; before: string; after: string; pointer: string }[] | undefined;
   blocks: { id: string; title: string; section: SummarySection }[];
-  timeline: { label: string; actor: string; at: string; reason?: string | undefined }[];
+  timeline: TimelineEntry[];
   messages: { author: string; fromInstructor: boolean; body: string; at: string }[];
   messaging: boolean;
   /** Instructors write to the applicant; a reporter reads. */

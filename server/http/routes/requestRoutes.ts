@@ -8,6 +8,8 @@ import { diffsOf, eventsOf } from '../../db/repositories/events.js';
 import { isDay } from '../../db/repositories/parisDay.js';
 import { countRequestsByState, findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type RequestFilter, type StoredRequest } from '../../db/repositories/requests.js';
 import { createRequest, fireEvent } from '../../lifecycle/fireEvent.js';
+import { transferTarget } from '../../lifecycle/transferTarget.js';
+import { transfersOf, type RequestTransfer } from '../../db/repositories/transfers.js';
 import { loadedDefinition } from '../../lifecycle/loadedDefinition.js';
 import { callerOf } from '../caller.js';
 import { badRequest, notFound } from '../HttpError.js';
@@ -156,14 +158,16 @@ export function requestRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
     const body = optionalObject(req.body, '') ?? {};
-    const to = optionalObject(body.to, '/to');
+    const asked = optionalObject(body.to, '/to');
+    // People name the new owner by e-mail and SIRET; the engine gets ids, checked here.
+    const to = asked ? await transferTarget(ctx, caller, row, asked) : undefined;
     const updated = await fireEvent(ctx, caller, row.id, {
       type: req.params.event,
       version: body.version as number | undefined,
       ...(body.reason !== undefined ? { reason: optionalString(body.reason, '/reason')! } : {}),
       ...(body.message !== undefined ? { message: optionalString(body.message, '/message')! } : {}),
       ...(body.data !== undefined ? { data: optionalObject(body.data, '/data')! } : {}),
-      ...(to ? { to: { ...(to.userId !== undefined ? { userId: String(to.userId) } : {}), ...(to.organizationId !== undefined ? { organizationId: String(to.organizationId) } : {}) } } : {}),
+      ...(to ? { to } : {}),
     }, row);
     res.json({ request: await requestView(ctx, caller, loadedDefinition(ctx, updated.definitionId), updated) });
   });
@@ -171,8 +175,8 @@ export function requestRoutes(ctx: AppContext): Router {
   router.get('/api/requests/:id/events', async (req, res) => {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
-    const [events, diffs] = await Promise.all([eventsOf(ctx.reads, row.id), diffsOf(ctx.reads, row.id)]);
-    res.json({ events: events.map((e) => ({ ...e, requestId: row.publicId, changes: diffs.find((d) => d.eventId === e.id)?.changes })) });
+    const [events, diffs, transfers] = await Promise.all([eventsOf(ctx.reads, row.id), diffsOf(ctx.reads, row.id), transfersOf(ctx.reads, row.id)]);
+    res.json({ events: events.map((e) => ({ ...e, requestId: row.publicId, changes: diffs.find((d) => d.eventId === e.id)?.changes, transfer: transferView(transfers.get(e.id)) })) });
   });
 
   router.get('/api/requests/:id/authorizations', async (req, res) => {
@@ -205,3 +209,7 @@ export function requestRoutes(ctx: AppContext): Router {
 
   return router;
 }
+
+/** Who a transfer event moved the request from and to, in the events' answer. */
+const transferView = (t: RequestTransfer | undefined) =>
+  t && { from: { userId: t.fromUserId, organizationId: t.fromOrganizationId }, to: { userId: t.toUserId, organizationId: t.toOrganizationId } };

@@ -212,6 +212,15 @@ describe('transition: what each event does', () => {
       assert.deepEqual(effects[0], { type: 'transfer', from: { userId: 'u-applicant', organizationId: 'org-1' }, to: { userId: 'u-9', organizationId: 'org-9' } });
     });
 
+    it('refuses an applicant who moves the request into another organisation: that is the instructors\' act', () => {
+      for (const to of [{ organizationId: 'org-9' }, { organizationId: 'org-9', userId: 'u-9' }]) {
+        const result = fire(definition, request('draft'), { type: 'transfer', to }, applicant);
+        assert.deepEqual(refusedWith(result), ['EVENT_FORBIDDEN /to/organizationId'], JSON.stringify(to));
+        assert.match((result as { issues: { message: string }[] }).issues[0]!.message, /autre organisation/);
+      }
+      accepted(fire(definition, request('draft'), { type: 'transfer', to: { userId: 'u-colleague', organizationId: 'org-1' } }, applicant));
+    });
+
     it('is switched off by features.transfer: false', () => {
       const off = variant({ meta: { features: { messaging: true, reopening: true, transfer: false } } });
       assert.deepEqual(refusedWith(fire(off, request('draft'), inputFor('transfer'), applicant)), ['EVENT_GUARD_FAILED ']);

@@ -17,6 +17,7 @@ import { displayName } from '../pageContext.js';
 import { requestHeadView } from '../requestHeadView.js';
 import { visibleSteps } from '../visibleSteps.js';
 import { storedConventionView } from '../conventions/storedConventionView.js';
+import { transferDetails } from '../transferDetails.js';
 
 /** The applicant's own events are on their form and summary; an instructor never fires them. */
 const APPLICANT_ONLY = new Set(['update', 'submit']);
@@ -34,6 +35,7 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
     authorizationsOf(ctx.reads, row.id),
     conventionsOfRequest(ctx.reads, row.id),
   ]);
+  const transfers = await transferDetails(ctx, row.id);
   const people = new Map<number, User | undefined>();
   for (const id of new Set([...events.map((e) => e.actorId), ...messages.map((m) => m.authorId)])) if (id !== undefined) people.set(id, await findUser(ctx.reads, id));
   const nameOf = (id: number | undefined) => (id === undefined ? 'DataPass' : people.get(id) ? displayName(people.get(id)!) : `utilisateur ${id}`);
@@ -58,7 +60,7 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
             })
         : undefined,
     blocks: visibleSteps(definition, row.useCaseId).map((s) => ({ id: s.id, title: s.title, section: summarizeStep(schema, definition.uiSchema, s.id, s.title, row.data) })),
-    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: e.actorKind === 'system' ? 'DataPass' : nameOf(e.actorId), at: e.createdAt, reason: e.reason })),
+    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: e.actorKind === 'system' ? 'DataPass' : nameOf(e.actorId), at: e.createdAt, reason: e.reason, detail: transfers.get(e.id) })),
     messages: messages.map((m) => ({ author: nameOf(m.authorId), fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
     messaging: definition.meta.features.messaging,
     canWriteMessages: roles.has('instructor') || roles.has('admin'),

@@ -10,8 +10,8 @@ import { loadedDefinition } from '../../../lifecycle/loadedDefinition.js';
 import { postMessage } from '../../../lifecycle/postMessage.js';
 import { fillTemplate } from '../../../lifecycle/messageTemplate.js';
 import { findTemplate } from '../../../db/repositories/messageTemplates.js';
-import { findOrganization, findOrganizationBySiret } from '../../../db/repositories/organizations.js';
-import { findUserIdByEmail } from '../../../db/repositories/users.js';
+import { findOrganization } from '../../../db/repositories/organizations.js';
+import { transferTarget, type TransferTarget } from '../../../lifecycle/transferTarget.js';
 import { callerOf } from '../../caller.js';
 import { HttpError } from '../../HttpError.js';
 import { visibleRequest } from '../../routes/requestRoutes.js';
@@ -70,15 +70,12 @@ export function reviewRoutes(ctx: AppContext): Router {
       });
     }
     // A transfer names its new applicant by e-mail and their organisation by SIRET.
-    let to: { userId: string; organizationId: string } | undefined;
-    if (req.params.event === 'transfer') {
-      const userId = typeof body.email === 'string' ? await findUserIdByEmail(ctx.reads, body.email.trim().toLowerCase()) : undefined;
-      const organization = typeof body.siret === 'string' ? await findOrganizationBySiret(ctx.reads, body.siret.replace(/\s/g, '')) : undefined;
-      if (userId === undefined || !organization) {
-        const text = userId === undefined ? `Aucun compte n’a l’adresse « ${String(body.email ?? '')} ».` : `Aucune organisation connue n’a le SIRET « ${String(body.siret ?? '')} ».`;
-        return show(req, res, row, { kind: 'error', title: 'Transfert impossible', text }, 422);
-      }
-      to = { userId: String(userId), organizationId: String(organization.id) };
+    let to: TransferTarget | undefined;
+    try {
+      if (req.params.event === 'transfer') to = await transferTarget(ctx, callerOf(res), row, { email: body.email ?? '', siret: body.siret ?? '' }, '');
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      return show(req, res, row, { kind: 'error', title: 'Transfert impossible', text: detailsOf(error) }, error.status);
     }
     try {
       await fireEvent(ctx, callerOf(res), row.id, { type: req.params.event, version: versionOf(body), ...(reason ? { reason } : {}), ...(to ? { to } : {}) }, row);
