@@ -15,6 +15,8 @@ export interface ServerConfig {
   /** Which proxies' X-Forwarded-For to believe (express's `trust proxy`): client IPs key the rate limits. */
   trustProxy: string | number;
   outbox: OutboxConfig;
+  /** `DOCUMENTS_QUOTA_MB` (default 60): the megabytes all the documents of one request may take together. */
+  documentsQuotaBytes: number;
 }
 
 /** The delivery of e-mails and webhooks queued in `notifications` (server/outbox/). */
@@ -78,5 +80,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // A hop count ("1") or addresses and ranges ("loopback, 10.0.0.0/8"); behind no proxy, only loopback.
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : 'loopback',
     outbox: outboxConfig(env),
+    documentsQuotaBytes: positiveInteger(env, 'DOCUMENTS_QUOTA_MB', 60) * 1024 * 1024,
   };
 }

@@ -33,7 +33,7 @@ export async function main(): Promise<void> {
   if (!config.databaseUrl && !config.production && (await seedDemoData(ctx, directory))) log.info('empty database: demo data seeded');
   const oidc = oidcSettingsFromEnv();
   const oidcRouter = oidc && createOidcRouter(oidc, oidcLoginHooks(ctx, directory), { sessionCookieName: 'datapass.sid' });
-  const app = createApp(ctx, { sessionSecret: config.sessionSecret, demoSignIn: config.demoSignIn, secureCookies: config.publicUrl.startsWith('https:'), trustProxy: config.trustProxy, ...(oidcRouter ? { oidcRouter } : {}) });
+  const app = createApp(ctx, { sessionSecret: config.sessionSecret, demoSignIn: config.demoSignIn, secureCookies: config.publicUrl.startsWith('https:'), trustProxy: config.trustProxy, documentsQuotaBytes: config.documentsQuotaBytes, ...(oidcRouter ? { oidcRouter } : {}) });
   const { outbox } = config;
   const workers = outbox.disabled
     ? undefined

@@ -51,6 +51,8 @@ export interface AppOptions {
   rateLimits?: { signIn: number; writes: number };
   /** express's `trust proxy`: which proxies tell the client's address (default: loopback only). */
   trustProxy?: string | number;
+  /** The bytes all the documents of one request may take together (`DOCUMENTS_QUOTA_MB`, default 60 MB). */
+  documentsQuotaBytes?: number;
 }
 
 const rateLimited = (detail: string) => HttpError.of(429, 'RATE_LIMITED', 'Too many requests', detail);
@@ -109,7 +111,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(definitionRoutes(ctx));
   app.use(requestRoutes(ctx));
   app.use(messageRoutes(ctx));
-  app.use(documentRoutes(ctx));
+  app.use(documentRoutes(ctx, { quotaBytes: options.documentsQuotaBytes }));
   app.locals.logoutAction = options.oidcRouter ? '/auth/logout' : '/deconnexion';
   app.use(catalogueRoutes(ctx));
   app.use(requestPageRoutes(ctx));

@@ -37,6 +37,9 @@ for (const choice of databaseChoices()) {
       assert.equal(download.status, 200);
       assert.deepEqual(Buffer.from(await download.arrayBuffer()), PDF);
       assert.match(download.headers.get('content-disposition')!, /attachment; filename\*=UTF-8''d%C3%A9lib%C3%A9ration\.pdf/);
+      // Opened in the browser anyway, the file runs no script and loads nothing.
+      assert.equal(download.headers.get('content-security-policy'), "sandbox; default-src 'none'");
+      assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
       assert.equal((await instructor.get(`/api/documents/${doc.id}`)).status, 200, 'the instructor of the definition sees it');
       assert.equal((await other.get(`/api/documents/${doc.id}`)).status, 404, 'another organisation does not');
     });

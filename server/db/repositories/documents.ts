@@ -1,4 +1,4 @@
-import type { Db } from '../createDatabase.js';
+import { isPostgres, type Db } from '../createDatabase.js';
 import { toIso } from '../json.js';
 
 export interface StoredDocument {
@@ -32,6 +32,35 @@ export async function insertDocument(db: Db, d: StoredDocument & { content: Buff
   await db('documents').insert({ id: d.id, request_id: d.requestId, field: d.field, filename: d.filename, content_type: d.contentType, size: d.size, sha256: d.sha256, content: d.content, uploaded_by: d.uploadedBy, created_at: d.createdAt });
 }
 
+/** Why documents were not stored: the field's file count or the request's byte quota would be passed. */
+export type DocumentsRefused = { refused: 'too_many_files'; already: number } | { refused: 'quota'; usedBytes: number };
+
+/**
+ * Store documents of one request and field only if the field keeps at most `maxFiles` files and the request's
+ * documents at most `quotaBytes` bytes, counted and inserted in one transaction that holds the request row
+ * (FOR UPDATE on PostgreSQL; on SQLite the single writer connection serialises write transactions), so
+ * parallel uploads cannot each see room for themselves.
+ */
+export async function insertDocumentsWithinLimits(db: Db, requestId: number, field: string, documents: readonly (StoredDocument & { content: Buffer })[], limits: { maxFiles: number; quotaBytes: number }): Promise<DocumentsRefused | undefined> {
+  return db.transaction(async (tx) => {
+    if (isPostgres(tx)) await tx('requests').where({ id: requestId }).forUpdate().first('id');
+    const [files] = await tx('documents').where({ request_id: requestId, field }).count({ n: '*' });
+    const already = Number(files?.n ?? 0);
+    if (already + documents.length > limits.maxFiles) return { refused: 'too_many_files', already } as const;
+    const [bytes] = await tx('documents').where({ request_id: requestId }).sum({ total: 'size' });
+    const usedBytes = Number(bytes?.total ?? 0);
+    if (usedBytes + documents.reduce((sum, d) => sum + d.size, 0) > limits.quotaBytes) return { refused: 'quota', usedBytes } as const;
+    for (const d of documents) await insertDocument(tx, d);
+    return undefined;
+  });
+}
+
+/** The stored documents among `ids` (what a request's data may reference), in one query. */
+export async function documentsByIds(db: Db, ids: readonly string[]): Promise<StoredDocument[]> {
+  if (!ids.length) return [];
+  return (await db('documents').whereIn('id', [...new Set(ids)]).select(META)).map(mapDocument);
+}
+
 export async function findDocument(db: Db, id: string): Promise<StoredDocument | undefined> {
   const row = await db('documents').where({ id }).first(META);
   return row ? mapDocument(row) : undefined;
@@ -40,9 +69,4 @@ export async function findDocument(db: Db, id: string): Promise<StoredDocument |
 export async function documentContent(db: Db, id: string): Promise<Buffer | undefined> {
   const row = await db('documents').where({ id }).first('content');
   return row ? Buffer.from(row.content as Uint8Array) : undefined;
-}
-
-export async function countDocuments(db: Db, requestId: number, field: string): Promise<number> {
-  const [row] = await db('documents').where({ request_id: requestId, field }).count({ n: '*' });
-  return Number(row?.n ?? 0);
 }

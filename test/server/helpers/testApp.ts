@@ -10,7 +10,7 @@ import { createDatabase, createReadDatabase, type Db } from '../../../server/db/
 import { migrate } from '../../../server/db/migrate.js';
 import { addMembership, upsertOrganization } from '../../../server/db/repositories/organizations.js';
 import { createUser } from '../../../server/db/repositories/users.js';
-import { createApp } from '../../../server/http/createApp.js';
+import { createApp, type AppOptions } from '../../../server/http/createApp.js';
 import { DEFINITIONS, TEMPLATES } from '../../helpers/paths.js';
 
 let registry: Registry | undefined;
@@ -64,8 +64,8 @@ export interface TestApp {
 /** `sqlite` (a temp file) or a PostgreSQL URL (a fresh database from the test harness). */
 export type DatabaseChoice = { kind: 'sqlite' } | { kind: 'postgres'; url: string };
 
-/** A real app on a real database, listening on 127.0.0.1, with the test people seeded; the real definitions unless `registry` is given. */
-export async function startTestApp(choice: DatabaseChoice = { kind: 'sqlite' }, registry: Registry = testRegistry()): Promise<TestApp> {
+/** A real app on a real database, listening on 127.0.0.1, with the test people seeded; the real definitions unless `registry` is given; `appOptions` beside the tests' own. */
+export async function startTestApp(choice: DatabaseChoice = { kind: 'sqlite' }, registry: Registry = testRegistry(), appOptions: Partial<AppOptions> = {}): Promise<TestApp> {
   const dir = choice.kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'datapass-server-')) : undefined;
   const db = choice.kind === 'sqlite' ? createDatabase({ sqliteFile: join(dir!, 'test.sqlite') }) : createDatabase({ url: choice.url, poolMax: 20 });
   await migrate(db);
@@ -84,7 +84,7 @@ export async function startTestApp(choice: DatabaseChoice = { kind: 'sqlite' }, 
 
   const reads = choice.kind === 'sqlite' ? createReadDatabase(db, { sqliteFile: join(dir!, 'test.sqlite') }) : db;
   const ctx: AppContext = { db, reads, registry, clock, log: pino({ level: 'silent' }) };
-  const app = createApp(ctx, { sessionSecret: 'test-secret', demoSignIn: true, rateLimits: { signIn: 10_000, writes: 100_000 } });
+  const app = createApp(ctx, { sessionSecret: 'test-secret', demoSignIn: true, rateLimits: { signIn: 10_000, writes: 100_000 }, ...appOptions });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
