@@ -21,6 +21,7 @@ export { annotatedFields } from './schema/annotatedFields.js';
 // Issues
 export type { Issue } from './issues/Issue.js';
 export { ISSUE_CATALOGUE, isIssueCode, type IssueCode } from './issues/catalogue.js';
+export { tooLongText } from './issues/tooLongText.js';
 
 // Submissions
 export { registerFormat, isKnownFormat, knownFormats, definitionTerms, TERMS_KEY, type EngineSubmissionValidator, type Term } from './validate/index.js';

@@ -1,7 +1,6 @@
 import type { Issue } from '../issues/Issue.js';
+import { tooLongText } from '../issues/tooLongText.js';
 import { eventIssue } from './eventIssue.js';
-
-const frenchNumber = new Intl.NumberFormat('fr-FR');
 
 /**
  * The refusal of a reason longer than `max` characters, counted as a textarea's `maxlength` counts them
@@ -9,6 +8,5 @@ const frenchNumber = new Intl.NumberFormat('fr-FR');
  */
 export function reasonTooLong(reason: string | undefined, max: number, pointer: '/reason' | '/message'): Issue | undefined {
   if (reason === undefined || reason.length <= max) return undefined;
-  const field = pointer === '/message' ? 'Le message' : 'Le motif';
-  return eventIssue('EVENT_REASON_TOO_LONG', pointer, `${field} ne peut pas dépasser ${frenchNumber.format(max)} caractères (vous en avez saisi ${frenchNumber.format(reason.length)}).`);
+  return eventIssue('EVENT_REASON_TOO_LONG', pointer, tooLongText(pointer === '/message' ? 'Le message' : 'Le motif', max, reason.length));
 }

@@ -4,6 +4,7 @@ import { insertMessage, type Message } from '../db/repositories/messages.js';
 import { enqueueEmails } from '../emails/enqueueEmails.js';
 import type { StoredRequest } from '../db/repositories/requests.js';
 import { HttpError } from '../http/HttpError.js';
+import { TEXT_LIMITS, textTooLong } from '../http/textLimits.js';
 import { loadedDefinition } from './loadedDefinition.js';
 
 /**
@@ -15,9 +16,11 @@ export async function postMessage(ctx: AppContext, caller: Caller, row: StoredRe
   if (!definition.meta.features.messaging) {
     throw HttpError.of(422, 'MESSAGING_DISABLED', 'Messaging disabled', `La messagerie n’est pas ouverte pour « ${definition.meta.name} » : écrivez à ${definition.meta.support_email}.`);
   }
-  const body = typeof text === 'string' ? text.trim() : '';
+  // Line breaks as `\n`: a page's textarea sends CRLF but counts one character for each in its maxlength.
+  const body = typeof text === 'string' ? text.replace(/\r\n?/g, '\n').trim() : '';
   if (!body) throw HttpError.of(422, 'FIELD_REQUIRED', 'Required field', 'Écrivez votre message.', '/body');
-  if (body.length > 10_000) throw HttpError.of(422, 'FIELD_INVALID', 'Invalid value', 'Le message ne doit pas dépasser 10 000 caractères.', '/body');
+  const tooLong = textTooLong('Le message', body, TEXT_LIMITS.message);
+  if (tooLong) throw HttpError.of(422, 'TEXT_TOO_LONG', 'Text too long', tooLong, '/body');
   const roles = rolesOnRequest(caller, definition, row.organizationId);
   const fromInstructor = roles.has('instructor') || roles.has('admin');
   if (!fromInstructor && !roles.has('applicant')) {

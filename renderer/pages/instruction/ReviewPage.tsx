@@ -3,6 +3,7 @@ import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { ConventionLinks, type ConventionView } from '../../components/ConventionLinks.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { RequestHead } from '../../components/RequestHead.js';
+import { TextareaField } from '../../components/TextareaField.js';
 import { Timeline, type TimelineEntry } from '../../components/Timeline.js';
 import { dateTimeFr } from '../../format/frenchDates.js';
 import { Page } from '../../frame/Page.js';
@@ -24,8 +25,12 @@ export interface ReviewPageProps {
   /** Instructors write to the applicant; a reporter reads. */
   canWriteMessages: boolean;
   /** What this actor may do now; none for a reporter. */
-  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required'; templates: { id: number; title: string }[] }[];
+  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required'; reasonMaxLength: number; templates: { id: number; title: string }[] }[];
   notice?: { kind: 'success' | 'error'; title: string; text: string } | undefined;
+  /** The longest message the server takes. */
+  messageMaxLength: number;
+  /** A refused form (an event's name, or `message`) shown again: the text typed, and the error next to its field. */
+  refused?: { form: string; text: string; error?: string | undefined } | undefined;
   /** The request's authorizations, each with the convention frozen at its approval. */
   authorizations: { id: string; state: string; createdAt: string; convention?: ConventionView | undefined }[];
   /** Previews of the convention with the request's current data, when the workflow produces one. */
@@ -41,6 +46,7 @@ const AUTHORIZATION_STATES: Record<string, string> = { active: 'active', obsolet
  */
 export function ReviewPage(props: ReviewPageProps) {
   const { page, request, changes, actions, notice } = props;
+  const refused = (form: string) => (props.refused?.form === form ? props.refused : undefined);
   const changed = new Map((changes ?? []).map((c) => [c.pointer, c.before]));
   return (
     <Page page={page} title={`Instruction de la demande ${request.id}`}>
@@ -160,12 +166,16 @@ export function ReviewPage(props: ReviewPageProps) {
                 </div>
               ) : null}
               {action.reason !== 'none' ? (
-                <div className="fr-input-group">
-                  <label className="fr-label" htmlFor={`motif-${action.event}`}>
-                    {action.reason === 'required' ? `Motif (obligatoire) : ${action.label.toLowerCase()}` : `Message (facultatif) : ${action.label.toLowerCase()}`}
-                  </label>
-                  <textarea className="fr-input" id={`motif-${action.event}`} name="reason" rows={3} required={action.reason === 'required' && !action.templates.length} />
-                </div>
+                <TextareaField
+                  id={`motif-${action.event}`}
+                  name="reason"
+                  label={action.reason === 'required' ? `Motif (obligatoire) : ${action.label.toLowerCase()}` : `Message (facultatif) : ${action.label.toLowerCase()}`}
+                  rows={3}
+                  maxLength={action.reasonMaxLength}
+                  required={action.reason === 'required' && !action.templates.length}
+                  defaultValue={refused(action.event)?.text}
+                  error={refused(action.event)?.error}
+                />
               ) : null}
               <button type="submit" className={`fr-btn ${action.event === 'approve' ? '' : 'fr-btn--secondary'}`.trim()}>{action.label}</button>
             </form>
@@ -201,10 +211,7 @@ export function ReviewPage(props: ReviewPageProps) {
           {props.canWriteMessages ? (
             <form method="post" action={`/instruction/demandes/${request.id}/messages`}>
               <CsrfField token={page.csrfToken} />
-              <div className="fr-input-group">
-                <label className="fr-label" htmlFor="message">Écrire au demandeur</label>
-                <textarea className="fr-input" id="message" name="body" rows={3} required />
-              </div>
+              <TextareaField id="message" name="body" label="Écrire au demandeur" rows={3} maxLength={props.messageMaxLength} required defaultValue={refused('message')?.text} error={refused('message')?.error} />
               <button type="submit" className="fr-btn fr-btn--secondary">Envoyer le message</button>
             </form>
           ) : null}

@@ -16,6 +16,7 @@ import { actorOf, requestSnapshot } from '../../../lifecycle/requestSnapshot.js'
 import { displayName } from '../pageContext.js';
 import { requestHeadView } from '../requestHeadView.js';
 import { visibleSteps } from '../visibleSteps.js';
+import { TEXT_LIMITS } from '../../textLimits.js';
 import { storedConventionView } from '../conventions/storedConventionView.js';
 import { transferDetails } from '../transferDetails.js';
 
@@ -64,7 +65,8 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
     messages: messages.map((m) => ({ author: nameOf(m.authorId), fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
     messaging: definition.meta.features.messaging,
     canWriteMessages: roles.has('instructor') || roles.has('admin'),
-    actions: actions.map((e) => ({ event: e.event, label: e.label, reason: e.reason, templates: templates.filter((t) => t.event === e.event).map((t) => ({ id: t.id, title: t.title })) })),
+    messageMaxLength: TEXT_LIMITS.message,
+    actions: actions.map((e) => ({ event: e.event, label: e.label, reason: e.reason, reasonMaxLength: e.reasonMaxLength, templates: templates.filter((t) => t.event === e.event).map((t) => ({ id: t.id, title: t.title })) })),
     authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, convention: storedConventionView(a, conventions) })),
     conventionPreview: producesConvention(definition) && !definition.workflow.states[row.state]?.final
       ? { htmlHref: `/instruction/demandes/${row.publicId}/convention?format=html`, pdfHref: `/instruction/demandes/${row.publicId}/convention?format=pdf` }

@@ -18,6 +18,8 @@ import { visibleRequest } from '../../routes/requestRoutes.js';
 import { pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
 import { reviewPageView } from './reviewPageView.js';
+import { fieldErrorOf } from '../fieldErrorOf.js';
+import { textareaValue } from '../textareaValue.js';
 import { requestTitle } from '../requestHeadView.js';
 
 const PROVIDER_ROLES = ['instructor', 'reporter', 'manager', 'developer', 'admin'];
@@ -43,9 +45,9 @@ export function reviewRoutes(ctx: AppContext): Router {
     return row;
   };
 
-  const show = async (req: Request, res: Response, row: StoredRequest, notice?: ReviewPageProps['notice'], status = 200) => {
+  const show = async (req: Request, res: Response, row: StoredRequest, notice?: ReviewPageProps['notice'], status = 200, refused?: ReviewPageProps['refused']) => {
     const definition = loadedDefinition(ctx, row.definitionId);
-    sendPage(res, createElement(ReviewPage, { page: await pageContext(ctx, req, res), ...(await reviewPageView(ctx, callerOf(res), definition, row)), notice }), status);
+    sendPage(res, createElement(ReviewPage, { page: await pageContext(ctx, req, res), ...(await reviewPageView(ctx, callerOf(res), definition, row)), notice, refused }), status);
   };
 
   router.get('/instruction/demandes/:id', async (req, res) => {
@@ -56,7 +58,7 @@ export function reviewRoutes(ctx: AppContext): Router {
   router.post('/instruction/demandes/:id/evenements/:event', async (req, res) => {
     const row = await reviewed(req, res);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    let reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim() : undefined;
+    let reason = textareaValue(body.reason) || undefined;
     // A template picked and nothing typed: the template, its variables filled in, is the reason.
     const template = !reason && typeof body.template === 'string' && /^\d+$/.test(body.template) ? await findTemplate(ctx.reads, Number(body.template)) : undefined;
     if (template && template.definitionId === row.definitionId && template.event === req.params.event) {
@@ -81,7 +83,8 @@ export function reviewRoutes(ctx: AppContext): Router {
       await fireEvent(ctx, callerOf(res), row.id, { type: req.params.event, version: versionOf(body), ...(reason ? { reason } : {}), ...(to ? { to } : {}) }, row);
     } catch (error) {
       if (!(error instanceof HttpError) || error.status >= 500) throw error;
-      return show(req, res, row, { kind: 'error', title: 'Décision non enregistrée', text: detailsOf(error) }, error.status);
+      const refused = { form: req.params.event, text: textareaValue(body.reason), error: fieldErrorOf(error, ['/reason', '/message']) };
+      return show(req, res, row, { kind: 'error', title: 'Décision non enregistrée', text: detailsOf(error) }, error.status, refused);
     }
     res.redirect(303, `/instruction/demandes/${row.publicId}?fait=action`);
   });
@@ -92,7 +95,8 @@ export function reviewRoutes(ctx: AppContext): Router {
       await postMessage(ctx, callerOf(res), row, req.body?.body);
     } catch (error) {
       if (!(error instanceof HttpError) || error.status >= 500) throw error;
-      return show(req, res, row, { kind: 'error', title: 'Message non envoyé', text: detailsOf(error) }, error.status);
+      const refused = { form: 'message', text: textareaValue(req.body?.body), error: fieldErrorOf(error, ['/body']) };
+      return show(req, res, row, { kind: 'error', title: 'Message non envoyé', text: detailsOf(error) }, error.status, refused);
     }
     res.redirect(303, `/instruction/demandes/${row.publicId}?fait=message#titre-messages`);
   });
