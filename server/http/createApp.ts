@@ -7,6 +7,8 @@ import type { AppContext } from '../AppContext.js';
 import './session.js';
 import { loadCaller } from './caller.js';
 import { csrfProtection } from './csrf.js';
+import { noStore } from './noStore.js';
+import { originCheck } from './originCheck.js';
 import { errorHandler } from './errorHandler.js';
 import { HttpError } from './HttpError.js';
 import { jsonBody } from './jsonBody.js';
@@ -51,6 +53,8 @@ export interface AppOptions {
   rateLimits?: { signIn: number; writes: number };
   /** express's `trust proxy`: which proxies tell the client's address (default: loopback only). */
   trustProxy?: string | number;
+  /** The platform's address (`PUBLIC_URL`, read from the environment when absent): state-changing requests from another origin are refused. */
+  publicUrl?: string | undefined;
   /** The bytes all the documents of one request may take together (`DOCUMENTS_QUOTA_MB`, default 60 MB). */
   documentsQuotaBytes?: number;
 }
@@ -72,6 +76,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(helmet());
   app.use(healthRoutes(ctx));
   app.use(assetRoutes());
+  app.use(['/api', '/oauth'], noStore);
   // The provider API authenticates each call with a bearer token: no session, no CSRF token.
   app.use(providerApiRoutes(ctx));
   app.use(
@@ -99,6 +104,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   });
   app.use('/auth', signInLimiter);
   app.use('/api', writeLimiter);
+  // After the provider API: a bearer token is never sent by a browser on its own, so no other site can forge its calls.
+  app.use(originCheck(options.publicUrl ?? process.env.PUBLIC_URL));
   // Bodies are read after the session and the rate limits: a refused caller costs no parsing, and an error
   // page for a malformed body still knows its session. The provider API, above, reads its own.
   app.use(jsonBody());
