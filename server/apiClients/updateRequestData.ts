@@ -2,6 +2,7 @@ import { transition, type Actor, type Definition, type Issue, type Workflow } fr
 import type { AppContext } from '../AppContext.js';
 import type { StoredApiClient } from '../db/repositories/apiClients.js';
 import { findRequest, type StoredRequest } from '../db/repositories/requests.js';
+import { refuseForeignDocuments } from '../documents/refuseForeignDocuments.js';
 import { HttpError } from '../http/HttpError.js';
 import { checkRequestDataBounds } from '../http/requestDataBounds.js';
 import { loadedDefinition } from '../lifecycle/loadedDefinition.js';
@@ -87,6 +88,7 @@ export async function updateRequestData(ctx: AppContext, client: StoredApiClient
     );
   }
   const next = await withInheritedSteps(ctx, definition, row, result.next);
+  await refuseForeignDocuments(ctx.reads, definition, row, next.data, '/data');
   if (!(await writeTransition(ctx, row, next, result.effects))) throw conflict((await findRequest(ctx.db, row.id)) ?? row, version);
   ctx.log.info({ apiClient: client.clientId, requestId: row.publicId }, 'request data updated through the provider API');
   return (await findRequest(ctx.db, row.id))!;

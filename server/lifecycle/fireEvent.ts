@@ -4,6 +4,7 @@ import { findOrganization } from '../db/repositories/organizations.js';
 import { indexRequest } from '../db/repositories/requestSearch.js';
 import { findRequest, insertRequest, type RequestWrite, type StoredRequest } from '../db/repositories/requests.js';
 import { definitionVersion } from '../definitions/definitionVersion.js';
+import { refuseForeignDocuments } from '../documents/refuseForeignDocuments.js';
 import { HttpError, notFound } from '../http/HttpError.js';
 import { checkRequestDataBounds } from '../http/requestDataBounds.js';
 import { carryOutEffects } from './carryOutEffects.js';
@@ -63,6 +64,7 @@ export async function fireEvent(ctx: AppContext, caller: Caller, requestId: numb
   const result = transition(definition, await requestSnapshot(ctx.reads, row), input, actorOf(caller), now);
   if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
   const next = await withInheritedSteps(ctx, definition, row, result.next);
+  if ('data' in input || input.type === 'submit') await refuseForeignDocuments(ctx.reads, definition, row, next.data);
   if (input.type === 'submit') {
     const references = await checkAuthorizationReferences(ctx.reads, definition, next.data, Number(next.organizationId));
     if (references.length) throw HttpError.fromIssues(422, references);
@@ -116,6 +118,7 @@ export async function createRequest(ctx: AppContext, caller: Caller, args: { def
   const input: WorkflowEventInput = { type: 'create', useCaseId: args.useCaseId ?? definition.meta.use_cases[0]?.id ?? '', ...(args.data ? { data: args.data } : {}) };
   const result = transition(definition, null, input, actorOf(caller), now);
   if ('issues' in result) throw HttpError.fromIssues(statusOf(result.issues), result.issues);
+  await refuseForeignDocuments(ctx.reads, definition, {}, result.next.data);
   return ctx.db.transaction(async (tx) => {
     const id = await insertRequest(tx, { ...requestWrite(result.next), definitionId: definition.id, definitionVersion: definitionVersion(definition), createdAt: result.next.createdAt });
     await carryOutEffects(tx, ctx, id, { ...result.next, id: String(id) }, result.effects);

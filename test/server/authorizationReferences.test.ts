@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { databaseChoices } from './helpers/databases.js';
 import { startTestApp, testRegistry, type ApiClient, type TestApp } from './helpers/testApp.js';
+import { createWithDocuments } from './helpers/uploadedDocuments.js';
 
 const exampleData = (definitionId: string, name: string) => structuredClone(testRegistry().definitions.get(definitionId)!.examples.find((e) => e.name === name)!.data);
 
@@ -30,7 +31,7 @@ for (const choice of databaseChoices()) {
     const submitWith = async (authorizationId: string) => {
       const data = exampleData('api-particulier', 'valid-libre-france-connect') as { modalities: { france_connect_authorization_id: string } };
       data.modalities.france_connect_authorization_id = authorizationId;
-      const id = (await applicant.post('/api/requests', { definitionId: 'api-particulier', useCaseId: 'libre', data })).body.request.id;
+      const id = (await createWithDocuments(applicant, { definitionId: 'api-particulier', useCaseId: 'libre', data })).id;
       return fire(applicant, id, 'submit');
     };
 

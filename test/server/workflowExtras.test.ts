@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createApp } from '../../server/http/createApp.js';
 import { databaseChoices } from './helpers/databases.js';
 import { ApiClient, ORGANIZATIONS, PEOPLE, startTestApp, testRegistry, type TestApp } from './helpers/testApp.js';
+import { withUploadedDocuments } from './helpers/uploadedDocuments.js';
 
 const exampleData = (definitionId: string, name: string) => structuredClone(testRegistry().definitions.get(definitionId)!.examples.find((e) => e.name === name)!.data);
 
@@ -40,7 +41,8 @@ for (const choice of databaseChoices()) {
       assert.deepEqual(production.data.scopes, created.body.request.data.scopes);
 
       // The applicant completes production; a change to a carried-over step is set back to the sandbox's.
-      const data = exampleData('api-ficoba', 'valid-production');
+      // Its own files uploaded: the example's references are made up.
+      const data = await withUploadedDocuments(applicant, production.id, exampleData('api-ficoba', 'valid-production'));
       (data.basic_infos as { intitule: string }).intitule = 'Changé en production';
       const saved = await applicant.patch(`/api/requests/${production.id}`, { version: production.version, data });
       assert.equal(saved.status, 200);
