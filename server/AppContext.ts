@@ -15,6 +15,11 @@ export interface AppContext {
   /** The time, injectable so tests control it. */
   clock: { now(): Date };
   log: Logger;
+  /**
+   * The platform's address for the links it sends (e-mails): `PUBLIC_URL`, or `http://localhost:<the port it
+   * listens on>`. Absent (tests that build their own context), `PUBLIC_URL` or `PORT` is read when needed.
+   */
+  publicUrl?: string;
 }
 
 /** Who is calling: a signed-in user, the roles they hold and the organisation they act for. */

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { loadRegistry } from '../engine/index.js';
 import type { AppContext } from './AppContext.js';
@@ -28,7 +29,7 @@ export async function main(): Promise<void> {
   const registry = loadRegistry(resolve('definitions'), { deep: false });
   for (const r of registry.results) if (r.issues.length) log.warn({ definition: r.id, issues: r.issues.length }, 'definition not loaded: run npx datapass check');
   const reads = createReadDatabase(db, { sqliteFile: resolve(config.sqliteFile) });
-  const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log };
+  const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log, publicUrl: config.publicUrl };
   const directory = cachedDirectory(directoryFromEnv());
   if (!config.databaseUrl && !config.production && (await seedDemoData(ctx, directory))) log.info('empty database: demo data seeded');
   const oidc = oidcSettingsFromEnv();
@@ -47,7 +48,11 @@ export async function main(): Promise<void> {
         backoffCapMs: outbox.backoffCapMs,
       });
   if (!workers) log.info('OUTBOX_DISABLED: this process does not deliver e-mails and webhooks');
-  const server: Server = app.listen(config.port, () => log.info({ port: config.port, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, definitions: registry.definitions.size }, `DataPass listening on ${config.publicUrl}`));
+  const server: Server = app.listen(config.port, () => {
+    // Without PUBLIC_URL, e-mail links lead to the port actually bound (PORT=0 lets the system pick one).
+    if (!process.env.PUBLIC_URL?.trim()) ctx.publicUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+    log.info({ port: config.port, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, definitions: registry.definitions.size }, `DataPass listening on ${ctx.publicUrl ?? config.publicUrl}`);
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -9,13 +9,22 @@ export interface EmailSettings {
 }
 
 export const DEFAULT_MAIL_FROM = 'DataPass <ne-pas-repondre@datapass.gouv.fr>';
-const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+/** `PUBLIC_URL`, else this machine on `PORT` (3000 by default), as the server listens. */
+const envPublicUrl = (env: NodeJS.ProcessEnv) => env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`;
 
 /** `SMTP_URL`, `MAIL_FROM` and `PUBLIC_URL`, read when called (tests set them per suite). */
 export function emailSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EmailSettings {
   return {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
-    publicUrl: (env.PUBLIC_URL?.trim() || DEFAULT_PUBLIC_URL).replace(/\/+$/, ''),
+    publicUrl: envPublicUrl(env).replace(/\/+$/, ''),
   };
+}
+
+/**
+ * The address links in e-mails start with, without a trailing slash: the running server's (`PUBLIC_URL`, or the
+ * port it actually listens on), else what the environment says.
+ */
+export function publicUrlOf(ctx: { publicUrl?: string | undefined }, env: NodeJS.ProcessEnv = process.env): string {
+  return (ctx.publicUrl?.trim() || envPublicUrl(env)).replace(/\/+$/, '');
 }

@@ -8,7 +8,7 @@ import { findOrganization } from '../db/repositories/organizations.js';
 import { enqueue, type Notification } from '../db/repositories/outbox.js';
 import { findRequest, type StoredRequest } from '../db/repositories/requests.js';
 import { emailRecipients, type EmailRecipient } from './emailRecipients.js';
-import { emailSettingsFromEnv } from './emailSettings.js';
+import { publicUrlOf } from './emailSettings.js';
 
 export interface EmailEvent {
   requestId: number;
@@ -49,7 +49,7 @@ export async function enqueueEmails(tx: Db, ctx: AppContext, e: EmailEvent): Pro
   const recipients = await emailRecipients(tx, definition, request, { roles: e.roles, event: e.event, topic, actorId });
   if (!recipients.length) return;
   const common = await commonLocals(tx, definition, request, e, eventRow?.reason ?? null);
-  const { publicUrl } = emailSettingsFromEnv();
+  const publicUrl = publicUrlOf(ctx);
   const rows = recipients.map((r): Notification => {
     const payload: EmailPayload = { to: r.email, template: e.template, definitionId: e.definitionId, locals: { ...common, ...recipientLocals(r, request, e.event, publicUrl) } };
     return { kind: 'email', requestId: e.requestId, eventId: e.eventId, payload: { ...payload }, at: e.at, channel: emailChannel(r.email) };
