@@ -12,6 +12,7 @@ import { originCheck } from './originCheck.js';
 import { errorHandler } from './errorHandler.js';
 import { HttpError } from './HttpError.js';
 import { jsonBody } from './jsonBody.js';
+import { storableText } from './storableText.js';
 import { KnexSessionStore } from './KnexSessionStore.js';
 import { definitionRoutes } from './routes/definitionRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
@@ -110,6 +111,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   // page for a malformed body still knows its session. The provider API, above, reads its own.
   app.use(jsonBody());
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(storableText);
   app.use(csrfProtection);
   app.use(loadCaller(ctx));
   if (options.demoSignIn) app.use(demoSignInRoutes(ctx));

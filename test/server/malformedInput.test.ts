@@ -131,6 +131,27 @@ for (const choice of databaseChoices()) {
       assert.match(textOf(many.html), /trop de champs/);
     });
 
+    it('a NUL character or a lone surrogate (which PostgreSQL cannot store) in a path, a query, a form or JSON: 400 naming where', async () => {
+      const admin = await t.client('admin');
+      const path = await raw('GET', '/instruction/clients-api/%00', { headers: { accept: 'application/json', cookie: admin.cookieHeader } });
+      assertError(path, 400, 'NUL_CHARACTER', /caractère nul/);
+      const page = await raw('GET', '/catalogue/api%00', { headers: { accept: 'text/html' } });
+      assert.equal(page.status, 400);
+      assert.match(textOf(page.text), /caractère nul/);
+      assertError(await raw('GET', '/api/requests?q=a%00b', { headers: { accept: 'application/json' } }), 400, 'NUL_CHARACTER');
+      const form = await postForm(t.baseUrl, '/instruction/equipe', admin, { definitionId: 'api-particulier', role: 'reporter', email: 'x\u0000@dinum.gouv.fr' });
+      assert.equal(form.status, 400, textOf(form.html).slice(0, 300));
+      assert.match(textOf(form.html), /« email »/);
+      const nul = assertError(await json('PATCH', `/api/requests/${requestId}`, `{"version":${version},"data":{"basic_infos":{"intitule":"a\\u0000b"}}}`), 400, 'NUL_CHARACTER');
+      assert.equal(nul.source.pointer, '/data/basic_infos/intitule');
+      const surrogate = assertError(await json('POST', '/api/requests', '{"definitionId":"api-particulier","data":{"basic_infos":{"intitule":"\\ud800"}}}'), 400, 'TEXT_MALFORMED', /UTF-16|substitut/);
+      assert.equal(surrogate.source.pointer, '/data/basic_infos/intitule');
+      const key = assertError(await json('POST', '/api/requests', '{"definitionId":"api-particulier","data":{"a\\u0000":1}}'), 400, 'NUL_CHARACTER');
+      assert.equal(key.source.pointer, '/data/a\u0000');
+      // An escaped backslash before u0000 is two plain characters, not a NUL.
+      assert.equal((await json('POST', '/api/requests', '{"definitionId":"api-particulier","useCaseId":"libre","data":{"x":"\\\\u0000"}}')).status, 201);
+    });
+
     it('a missing file under /dsfr/ is a 404, like any other missing file', async () => {
       assertError(await raw('GET', '/dsfr/nope.css', { anonymous: true }), 404, 'NOT_FOUND');
       assertError(await raw('GET', '/dsfr/%ZZ.css', { anonymous: true }), 404, 'NOT_FOUND');

@@ -10,6 +10,7 @@ import { diffsOf, eventsOf } from '../../db/repositories/events.js';
 import { findOrganizationBySiret, organizationsByIds } from '../../db/repositories/organizations.js';
 import { findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId, type StoredRequest } from '../../db/repositories/requests.js';
 import { jsonBody } from '../jsonBody.js';
+import { storableText } from '../storableText.js';
 import { badParameter, notFoundFor, ProviderApiError, providerApiErrors } from './apiErrors.js';
 import { apiClientOf, bearerAuth } from './bearerAuth.js';
 import { openApiDocument } from './openApiDocument.js';
@@ -81,10 +82,10 @@ export function providerApiRoutes(ctx: AppContext): Router {
   // Its own body parsers, so that a malformed body is answered in this API's error format (below); the
   // token endpoint takes a form (RFC 6749) or JSON, the other routes read JSON once the token is checked.
   const form = express.urlencoded({ extended: false, limit: '10kb' });
-  api.post('/api/v1/oauth/token', jsonBody(), form, token);
-  api.post('/oauth/token', jsonBody(), form, token);
+  api.post('/api/v1/oauth/token', jsonBody(), form, storableText, token);
+  api.post('/oauth/token', jsonBody(), form, storableText, token);
   api.get('/api/v1/openapi.json', (_req, res) => void res.json(openApiDocument()));
-  api.use('/api/v1', bearerAuth(ctx), jsonBody());
+  api.use('/api/v1', bearerAuth(ctx), jsonBody(), storableText);
 
   api.get('/api/v1/demandes', async (req, res) => {
     const definitions = scopeOf(ctx, apiClientOf(res));
