@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
+import { trimLineEnds } from './trimLineEnds.js';
 
 /** An e-mail ready to send: a one-line subject, a text body and, when its template has one, an HTML body. */
 export interface RenderedEmail {
@@ -83,7 +84,7 @@ export function createEmailTemplates(templatesDir: string): EmailTemplates {
       const compiled = compile(file);
       try {
         const subject = compiled.subject(locals).replace(/\s+/g, ' ').trim();
-        const text = compiled.text(locals).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+        const text = trimLineEnds(compiled.text(locals)).replace(/\n{3,}/g, '\n\n').trim() + '\n';
         const html = compiled.html?.(locals);
         if (!subject) throw new Error('the subject is empty');
         return { subject, text, ...(html !== undefined ? { html } : {}) };
