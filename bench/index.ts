@@ -11,6 +11,7 @@ import { stepPageRendering } from './renderBench.js';
 import { statisticsSection } from './statsBench.js';
 import { conventionRendering } from './conventionBench.js';
 import { outboxThroughput } from './outboxBench.js';
+import { uploadsSection } from './uploadsBench.js';
 import { postgresAvailable, postgresUrl, stopPostgres } from '../test/helpers/postgres.js';
 
 // `npm run bench`: measures, never asserts. Each figure is printed beside its baseline from the same run.
@@ -32,7 +33,7 @@ const derived = validator.derivedSchema(selector);
 const context = { createdAt: '2026-11-23' };
 
 const rows: [string, string, string][] = [];
-// BENCH_ONLY=engine,render,convention,submit,outbox,listing,stats runs only those sections (all by default).
+// BENCH_ONLY=engine,render,convention,submit,outbox,listing,stats,uploads runs only those sections (all by default).
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const want = (section: string) => !only || only.includes(section);
 const us = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} µs`;
@@ -88,6 +89,7 @@ if (want('listing')) {
   else rows.push(['instruction list, PostgreSQL', 'skipped', postgres.reason]);
 }
 if (want('stats')) await statisticsSection(registry, rows);
+if (want('uploads')) await uploadsSection(rows);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 const timeWidth = Math.max(...rows.map((r) => r[1].length));
