@@ -186,6 +186,16 @@ for (const choice of databaseChoices()) {
         assertProviderError(await provider('{}', { 'content-encoding': 'foo' }), 415, 'CONTENT_ENCODING_UNSUPPORTED');
         assertProviderError(await provider(deepObject(10_000)), 400, 'JSON_TOO_DEEP');
         assertProviderError(await raw('GET', '/api/v1/demandes/%ZZ', { anonymous: true, headers: { accept: 'application/json', authorization: `Bearer ${token}` } }), 400, 'PATH_INVALID');
+        // The token endpoint answers as RFC 6749 has it, whatever the Accept header.
+        for (const path of ['/api/v1/oauth/token', '/oauth/token']) {
+          const token = await raw('POST', path, { anonymous: true, body: '{"grant_type":', headers: { accept: 'text/html', 'content-type': 'application/json' } });
+          assert.equal(token.status, 400, token.text.slice(0, 300));
+          assert.equal(token.body.error, 'invalid_request');
+          assert.match(token.body.error_description, /JSON valide/);
+          const nul = await raw('POST', path, { anonymous: true, body: 'grant_type=client_credentials&client_id=a%00', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+          assert.equal(nul.status, 400, nul.text.slice(0, 300));
+          assert.match(nul.body.error_description, /« client_id ».*caractère nul/);
+        }
         // Without a token, the body is not even read: the answer is the 401.
         assert.equal((await raw('PATCH', `/api/v1/demandes/${apiRequestId}`, { anonymous: true, body: '{"data":', headers: { 'content-type': 'application/json' } })).status, 401);
       });

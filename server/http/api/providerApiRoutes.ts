@@ -12,6 +12,7 @@ import { findRequest, listRequests, pageCursor, parsePageCursor, parseRequestId,
 import { jsonBody } from '../jsonBody.js';
 import { storableText } from '../storableText.js';
 import { badParameter, notFoundFor, ProviderApiError, providerApiErrors } from './apiErrors.js';
+import { oauthRequestErrors } from './oauthRequestErrors.js';
 import { apiClientOf, bearerAuth } from './bearerAuth.js';
 import { openApiDocument } from './openApiDocument.js';
 import { definitionSummary, definitionView, demandeView, eventView, habilitationView } from './providerApiViews.js';
@@ -84,6 +85,7 @@ export function providerApiRoutes(ctx: AppContext): Router {
   const form = express.urlencoded({ extended: false, limit: '10kb' });
   api.post('/api/v1/oauth/token', jsonBody(), form, storableText, token);
   api.post('/oauth/token', jsonBody(), form, storableText, token);
+  api.use(['/api/v1/oauth/token', '/oauth/token'], oauthRequestErrors);
   api.get('/api/v1/openapi.json', (_req, res) => void res.json(openApiDocument()));
   api.use('/api/v1', bearerAuth(ctx), jsonBody(), storableText);
 

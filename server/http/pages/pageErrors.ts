@@ -26,11 +26,9 @@ export function pageErrors(ctx: AppContext) {
     if (status >= 500) ctx.log.error({ err: error, method: req.method, path: req.originalUrl }, 'unexpected error');
     try {
       const text = known ? known.errors.map((e) => e.detail).join(' ') : 'Une erreur inattendue est survenue ; elle a été enregistrée. Réessayez dans un instant.';
-      // Without a session (an error raised before it was read), the frame shows a signed-out visitor.
-      const page = req.session ? await pageContext(ctx, req, res) : { csrfToken: '', path: req.path, logoutAction: req.app.locals.logoutAction ?? '/deconnexion' };
       sendPage(
         res,
-        createElement(MessagePage, { page, title: TITLES[status] ?? 'Erreur' }, createElement('p', null, text), createElement('p', null, createElement('a', { href: '/demandes', className: 'fr-link' }, 'Revenir à mes demandes'))),
+        createElement(MessagePage, { page: await pageContext(ctx, req, res), title: TITLES[status] ?? 'Erreur' }, createElement('p', null, text), createElement('p', null, createElement('a', { href: '/demandes', className: 'fr-link' }, 'Revenir à mes demandes'))),
         status,
       );
     } catch (renderError) {
