@@ -12,6 +12,7 @@ import { actorOf, requestSnapshot } from '../../lifecycle/requestSnapshot.js';
 import { stepUrl } from '../../../renderer/client/StepIslandProps.js';
 import { displayName } from './pageContext.js';
 import { requestHeadView } from './requestHeadView.js';
+import { displayedText } from './displayedText.js';
 import { visibleSteps } from './visibleSteps.js';
 
 /** Events a request page offers as buttons: the form and the summary already carry update and submit. */
@@ -40,10 +41,10 @@ export async function requestPageView(ctx: AppContext, caller: Caller, definitio
   return {
     request: { ...requestHeadView(definition, row), createdAt: row.createdAt },
     editHref: allowed.some((e) => e.event === 'update') && firstStep ? stepUrl(row.publicId, firstStep.id) : undefined,
-    instructorReason: reasonLabel && last?.reason ? { label: reasonLabel, text: last.reason, at: last.createdAt } : undefined,
+    instructorReason: reasonLabel && last?.reason ? { label: reasonLabel, text: displayedText(last.reason), at: last.createdAt } : undefined,
     authorizations: authorizations.map((a) => ({ id: a.publicId, state: a.state, createdAt: a.createdAt, accessUrl: accessUrl(row.externalProviderId), accessPending: Boolean(access) && !accessUrl(row.externalProviderId), convention: storedConventionView(a, conventions) })),
-    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: who(e.actorId, e.actorKind), at: e.createdAt, reason: e.reason })),
-    messages: messages.map((m) => ({ author: m.fromInstructor ? 'Équipe d’instruction' : m.authorId === row.applicantId ? applicantName : 'Membre de l’organisation', fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
+    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: who(e.actorId, e.actorKind), at: e.createdAt, reason: e.reason === undefined ? undefined : displayedText(e.reason) })),
+    messages: messages.map((m) => ({ author: m.fromInstructor ? 'Équipe d’instruction' : m.authorId === row.applicantId ? applicantName : 'Membre de l’organisation', fromInstructor: m.fromInstructor, body: displayedText(m.body), at: m.createdAt })),
     messaging: definition.meta.features.messaging,
     actions: allowed.filter((e) => !ELSEWHERE.has(e.event)).map((e) => ({ event: e.event, label: e.label, reason: e.reason })),
   };

@@ -17,6 +17,7 @@ import { displayName } from '../pageContext.js';
 import { requestHeadView } from '../requestHeadView.js';
 import { visibleSteps } from '../visibleSteps.js';
 import { TEXT_LIMITS } from '../../textLimits.js';
+import { displayedText } from '../displayedText.js';
 import { storedConventionView } from '../conventions/storedConventionView.js';
 import { transferDetails } from '../transferDetails.js';
 
@@ -61,8 +62,8 @@ export async function reviewPageView(ctx: AppContext, caller: Caller, definition
             })
         : undefined,
     blocks: visibleSteps(definition, row.useCaseId).map((s) => ({ id: s.id, title: s.title, section: summarizeStep(schema, definition.uiSchema, s.id, s.title, row.data) })),
-    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: e.actorKind === 'system' ? 'DataPass' : nameOf(e.actorId), at: e.createdAt, reason: e.reason, detail: transfers.get(e.id) })),
-    messages: messages.map((m) => ({ author: nameOf(m.authorId), fromInstructor: m.fromInstructor, body: m.body, at: m.createdAt })),
+    timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: e.actorKind === 'system' ? 'DataPass' : nameOf(e.actorId), at: e.createdAt, reason: e.reason === undefined ? undefined : displayedText(e.reason), detail: transfers.get(e.id) })),
+    messages: messages.map((m) => ({ author: nameOf(m.authorId), fromInstructor: m.fromInstructor, body: displayedText(m.body), at: m.createdAt })),
     messaging: definition.meta.features.messaging,
     canWriteMessages: roles.has('instructor') || roles.has('admin'),
     messageMaxLength: TEXT_LIMITS.message,
