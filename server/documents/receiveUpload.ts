@@ -38,7 +38,7 @@ const LINGER_MS = 1000;
  * arriving that sends a TCP reset, which can make the client drop the answer unread. So the socket is closed
  * gently instead: the answer, then FIN, nothing more read (flow control holds the client back), then destroyed.
  */
-function refuseAndClose(req: Request, res: Response, next: NextFunction, error: HttpError): void {
+export function refuseAndClose(req: Request, res: Response, next: NextFunction, error: unknown): void {
   req.unpipe();
   req.pause();
   const socket = req.socket;
@@ -53,7 +53,7 @@ function refuseAndClose(req: Request, res: Response, next: NextFunction, error: 
 const bodyTooLarge = () => tooLarge(`L’envoi dépasse ${MAX_FILES} fichiers de 10 Mo : envoyez moins de fichiers ou des fichiers plus légers.`);
 
 /**
- * What an upload's headers must say before anything else is done for it: a `multipart/form-data` body no
+ * What an upload's headers must say before its body is read: a `multipart/form-data` body no
  * larger (by its Content-Length, when declared) than the largest acceptable upload. Refused before a byte of
  * the body is read.
  */

@@ -5,7 +5,7 @@ import type { AppContext } from '../../AppContext.js';
 import { documentContent, findDocument, insertDocumentsWithinLimits } from '../../db/repositories/documents.js';
 import type { StoredRequest } from '../../db/repositories/requests.js';
 import { acceptedTypes } from '../../documents/documentFields.js';
-import { checkUploadHeaders, receiveUpload, type ReceivedUpload } from '../../documents/receiveUpload.js';
+import { checkUploadHeaders, receiveUpload, refuseAndClose, type ReceivedUpload } from '../../documents/receiveUpload.js';
 import { refusedFile } from '../../documents/refusedFile.js';
 import { sniffContentType } from '../../documents/sniffContentType.js';
 import { DEFAULT_REQUEST_QUOTA_BYTES } from '../../documents/uploadLimits.js';
@@ -22,18 +22,23 @@ export function documentRoutes(ctx: AppContext, options: { quotaBytes?: number |
   const router = Router();
   const quotaBytes = options.quotaBytes ?? DEFAULT_REQUEST_QUOTA_BYTES;
 
-  // Who may upload is settled before the files are read, so nobody else makes the server buffer 60 MB.
+  // Who may upload is settled first (an outsider gets the 404 any route gives, recorded), before the body is
+  // read, so nobody else makes the server buffer 60 MB; a refusal closes the connection instead of draining it.
   const mayUpload = async (req: Request, res: Response, next: NextFunction) => {
-    const caller = callerOf(res);
-    const row = await visibleRequest(ctx, caller, req, req.params.id as string);
-    const definition = loadedDefinition(ctx, row.definitionId);
-    const canEdit = allowedEvents(definition, await requestSnapshot(ctx.reads, row), actorOf(caller), ctx.clock.now()).some((e) => e.event === 'update');
-    if (!canEdit) throw HttpError.of(403, 'EVENT_FORBIDDEN', 'Forbidden', 'Vous ne pouvez pas joindre de fichier à cette demande dans son état actuel.');
-    res.locals.request = row;
-    next();
+    try {
+      const caller = callerOf(res);
+      const row = await visibleRequest(ctx, caller, req, req.params.id as string);
+      const definition = loadedDefinition(ctx, row.definitionId);
+      const canEdit = allowedEvents(definition, await requestSnapshot(ctx.reads, row), actorOf(caller), ctx.clock.now()).some((e) => e.event === 'update');
+      if (!canEdit) throw HttpError.of(403, 'EVENT_FORBIDDEN', 'Forbidden', 'Vous ne pouvez pas joindre de fichier à cette demande dans son état actuel.');
+      res.locals.request = row;
+      next();
+    } catch (error) {
+      refuseAndClose(req, res, next, error);
+    }
   };
 
-  router.post('/api/requests/:id/documents', checkUploadHeaders, mayUpload, receiveUpload(), async (_req, res) => {
+  router.post('/api/requests/:id/documents', mayUpload, checkUploadHeaders, receiveUpload(), async (_req, res) => {
     const caller = callerOf(res);
     const row = res.locals.request as StoredRequest;
     const { field, files } = res.locals.upload as ReceivedUpload;
