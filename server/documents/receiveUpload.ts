@@ -19,6 +19,9 @@ const FIELD_NAME = 'field';
 const FILES_NAME = 'files';
 const MAX_FIELD_VALUE = 1000;
 
+/** A form field's name as a JSON pointer segment (RFC 6901), cut to a readable length. */
+const pointerTo = (name: string) => `/${name.slice(0, 100).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
 const tooLarge = (detail: string, pointer?: string) => HttpError.of(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', detail, pointer);
 const malformed = (detail: string) => HttpError.of(400, 'MULTIPART_INVALID', 'Invalid multipart body', detail);
 
@@ -110,14 +113,14 @@ export function receiveUpload(): RequestHandler {
 
     req.on('data', count);
     parser.on('field', (name, value, info) => {
-      if (name !== FIELD_NAME) return refuse(HttpError.of(422, 'UNEXPECTED_FIELD', 'Unexpected field', `Le champ « ${name.slice(0, 100)} » n’est pas attendu : envoyez seulement « ${FIELD_NAME} » et les fichiers dans « ${FILES_NAME} ».`, `/${name.slice(0, 100)}`));
+      if (name !== FIELD_NAME) return refuse(HttpError.of(422, 'UNEXPECTED_FIELD', 'Unexpected field', `Le champ « ${name.slice(0, 100)} » n’est pas attendu : envoyez seulement « ${FIELD_NAME} » et les fichiers dans « ${FILES_NAME} ».`, pointerTo(name)));
       if (info.valueTruncated) return refuse(HttpError.of(422, 'FIELD_TOO_LARGE', 'Field too large', `Le champ « ${FIELD_NAME} » dépasse ${MAX_FIELD_VALUE} caractères.`, `/${FIELD_NAME}`));
       upload.field = value;
     });
     parser.on('file', (name, stream, info) => {
       if (name !== FILES_NAME) {
         stream.resume();
-        return refuse(HttpError.of(422, 'UNEXPECTED_FIELD', 'Unexpected field', `Les fichiers s’envoient dans le champ « ${FILES_NAME} », pas dans « ${name.slice(0, 100)} ».`, `/${name.slice(0, 100)}`));
+        return refuse(HttpError.of(422, 'UNEXPECTED_FIELD', 'Unexpected field', `Les fichiers s’envoient dans le champ « ${FILES_NAME} », pas dans « ${name.slice(0, 100)} ».`, pointerTo(name)));
       }
       const index = upload.files.length;
       const file: ReceivedFile = { filename: info.filename ?? '', content: Buffer.alloc(0) };
