@@ -152,6 +152,16 @@ for (const choice of databaseChoices()) {
       assert.equal((await json('POST', '/api/requests', '{"definitionId":"api-particulier","useCaseId":"libre","data":{"x":"\\\\u0000"}}')).status, 201);
     });
 
+    it('a day that does not exist in the instruction desk’s filters: 400, like in the API', async () => {
+      const instructor = await t.client('instructor');
+      for (const query of ['from=2026-13-45', 'to=2026-02-30']) {
+        const page = await raw('GET', `/instruction?${query}`, { headers: { accept: 'text/html', cookie: instructor.cookieHeader } });
+        assert.equal(page.status, 400, textOf(page.text).slice(0, 300));
+        assert.match(textOf(page.text), /n’est pas une date/);
+        assertError(await raw('GET', `/api/requests?scope=instruction&${query}`, { headers: { accept: 'application/json', cookie: instructor.cookieHeader } }), 400, 'INPUT_INVALID');
+      }
+    });
+
     it('a missing file under /dsfr/ is a 404, like any other missing file', async () => {
       assertError(await raw('GET', '/dsfr/nope.css', { anonymous: true }), 404, 'NOT_FOUND');
       assertError(await raw('GET', '/dsfr/%ZZ.css', { anonymous: true }), 404, 'NOT_FOUND');

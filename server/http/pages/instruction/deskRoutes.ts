@@ -5,6 +5,7 @@ import { DeskPage } from '../../../../renderer/pages/instruction/DeskPage.js';
 import type { AppContext } from '../../../AppContext.js';
 import { definitionsWithRole } from '../../../access/requestAccess.js';
 import { organizationsByIds } from '../../../db/repositories/organizations.js';
+import { isDay } from '../../../db/repositories/parisDay.js';
 import { countRequestsByState, listRequests, pageCursor, parsePageCursor, type RequestFilter, type StoredRequest } from '../../../db/repositories/requests.js';
 import { callerOf } from '../../caller.js';
 import { badRequest, HttpError } from '../../HttpError.js';
@@ -28,9 +29,9 @@ export function deskRoutes(ctx: AppContext): Router {
     const states = new Map<string, string>();
     for (const d of definitions) for (const [id, s] of Object.entries(d.workflow.states)) if (!states.has(id)) states.set(id, s.label ?? id);
     const after = text(req.query.after) ? parsePageCursor(text(req.query.after)) : undefined;
-    const day = /^\d{4}-\d{2}-\d{2}$/;
     for (const key of ['from', 'to'] as const) {
-      if (filters[key] && !day.test(filters[key])) throw badRequest('INPUT_INVALID', `La date « ${filters[key]} » n’est pas une date (jj/mm/aaaa).`, `/${key}`);
+      // A real day, not only its shape: 2026-13-45 would reach the query as an invalid date.
+      if (filters[key] && !isDay(filters[key])) throw badRequest('INPUT_INVALID', `La date « ${filters[key]} » n’est pas une date (jj/mm/aaaa).`, `/${key}`);
     }
     const common: Omit<RequestFilter, 'state' | 'after' | 'limit'> = {
       definitionIds,
