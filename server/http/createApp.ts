@@ -37,6 +37,8 @@ import { conventionPreviewRoutes } from './pages/conventions/conventionPreviewRo
 import { conventionVerifyPageRoutes } from './pages/conventions/conventionVerifyPageRoutes.js';
 import { conventionVerifyRoutes } from './routes/conventionVerifyRoutes.js';
 import { providerApiRoutes } from './api/providerApiRoutes.js';
+import { tokenRateLimit } from './api/tokenEndpoint.js';
+import { KnexRateLimitStore } from './rateLimitStore.js';
 import { emailRoutes } from './pages/emailRoutes.js';
 import { webhookRoutes } from './pages/webhookRoutes.js';
 import { apiClientRoutes } from './pages/apiClientRoutes.js';
@@ -50,8 +52,12 @@ export interface AppOptions {
   oidcRouter?: Router;
   /** Cookies only over HTTPS (production behind TLS). */
   secureCookies?: boolean;
-  /** Requests per minute and per client: sign-in routes, and state-changing API calls. */
-  rateLimits?: { signIn: number; writes: number };
+  /**
+   * Requests per window (a minute unless `windowMs` says otherwise) and per client, counted in the database so that
+   * every process shares them: sign-in routes, state-changing API calls, failed authentications at the provider
+   * API's token endpoint (`token`, default 20).
+   */
+  rateLimits?: { signIn: number; writes: number; token?: number; windowMs?: number };
   /** express's `trust proxy`: which proxies tell the client's address (default: loopback only). */
   trustProxy?: string | number;
   /** The platform's address (`PUBLIC_URL`, read from the environment when absent): state-changing requests from another origin are refused. */
@@ -78,6 +84,9 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   app.use(healthRoutes(ctx));
   app.use(assetRoutes());
   app.use(['/api', '/oauth'], noStore);
+  const windowMs = options.rateLimits?.windowMs ?? 60_000;
+  const sweepFailed = (error: unknown) => ctx.log.warn({ err: error }, 'rate limits: sweeping expired rows failed');
+  app.use(['/api/v1/oauth/token', '/oauth/token'], tokenRateLimit(ctx, { limit: options.rateLimits?.token ?? 20, windowMs }));
   // The provider API authenticates each call with a bearer token: no session, no CSRF token.
   app.use(providerApiRoutes(ctx));
   app.use(
@@ -93,10 +102,11 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
     }),
   );
   const limits = options.rateLimits ?? { signIn: 30, writes: 600 };
-  const signInLimiter = rateLimit({ windowMs: 60_000, limit: limits.signIn, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(rateLimited('Trop de tentatives de connexion : attendez une minute.')) });
+  const signInLimiter = rateLimit({ windowMs, limit: limits.signIn, store: new KnexRateLimitStore(ctx.db, 'sign-in', sweepFailed), standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(rateLimited('Trop de tentatives de connexion : attendez une minute.')) });
   const writeLimiter = rateLimit({
-    windowMs: 60_000,
+    windowMs,
     limit: limits.writes,
+    store: new KnexRateLimitStore(ctx.db, 'writes', sweepFailed),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: (req) => req.method === 'GET' || req.method === 'HEAD',

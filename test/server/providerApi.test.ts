@@ -345,6 +345,17 @@ for (const choice of databaseChoices()) {
       assert.equal((await entreprise.get('/api/v1/definitions')).status, 200);
     });
 
+    // Last but one: the failures it piles up keep this address out of the token endpoint for the rest of the window.
+    it('limits failed client authentications at the token endpoint, in its documented error shape', async () => {
+      let answer: Answer | undefined;
+      for (let i = 0; i < 30 && answer?.status !== 429; i++) {
+        answer = record('post', '/api/v1/oauth/token', await particulier.fetch('POST', '/api/v1/oauth/token', { form: { grant_type: 'client_credentials', client_id: particulier.clientId, client_secret: 'faux' } }));
+      }
+      assert.equal(answer?.status, 429);
+      assert.equal(answer.body.errors[0].code, 'RATE_LIMITED');
+      assert.match(answer.headers.get('retry-after') ?? '', /^\d+$/);
+    });
+
     it('describes every response in its OpenAPI 3.1 document', async () => {
       const answer = await particulier.fetch('GET', '/api/v1/openapi.json');
       assert.equal(answer.status, 200);

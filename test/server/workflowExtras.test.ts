@@ -84,6 +84,8 @@ for (const choice of databaseChoices()) {
 
     it('answers /healthz, and limits sign-in attempts per minute', async () => {
       assert.deepEqual(await (await fetch(`${t.baseUrl}/healthz`)).json(), { status: 'ok' });
+      // The counts live in the database, shared with the suite's app and its sign-ins: start from none.
+      await t.db('rate_limits').delete();
       const limited = createApp(t.ctx, { sessionSecret: 'x', demoSignIn: true, rateLimits: { signIn: 3, writes: 1000 } });
       const server = limited.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));

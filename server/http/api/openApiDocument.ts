@@ -220,6 +220,7 @@ const DOCUMENT = {
           '200': json(ref('OAuthToken'), 'An access token, valid one hour.'),
           '400': json(ref('OAuthError'), '`invalid_request` or `unsupported_grant_type`.'),
           '401': json(ref('OAuthError'), '`invalid_client`: unknown client, wrong secret or revoked client.'),
+          '429': errorResponse('`RATE_LIMITED`: too many failed client authentications from this address within the window; `Retry-After` says when to try again.'),
         },
       },
     },

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../../AppContext.js';
 import { authenticateClient, issueAccessToken } from '../../apiClients/accessTokens.js';
+import { KnexRateLimitStore } from '../rateLimitStore.js';
 
 /** An error of the token endpoint, as RFC 6749 §5.2 has it. */
 function oauthError(res: Response, status: number, error: string, description: string, basic = false): void {
@@ -56,4 +58,31 @@ export function tokenEndpoint(ctx: AppContext) {
     const { accessToken, expiresIn } = await issueAccessToken(ctx, client);
     res.status(200).setHeader('cache-control', 'no-store').setHeader('pragma', 'no-cache').json({ access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn });
   };
+}
+
+/**
+ * The token endpoint's limit on failed client authentications per client address, counted in the database so
+ * that every server process shares it: secrets are 256 random bits, but a flood of guesses still costs a SHA-256
+ * and a query each, and shows in the logs as noise. Successful authentications are not counted, so a client that
+ * knows its secret is limited only after failures from its own address. Beyond the limit: 429 in the provider
+ * API's error shape, with `Retry-After` and the `RateLimit` headers.
+ */
+export function tokenRateLimit(ctx: AppContext, options: { limit: number; windowMs: number }) {
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    store: new KnexRateLimitStore(ctx.db, 'oauth-token', (error) => ctx.log.warn({ err: error }, 'rate limits: sweeping expired rows failed')),
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
+    handler: (req, res) => {
+      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+      ctx.log.warn({ ip: req.ip }, 'provider API: token endpoint rate limit reached');
+      res.status(429).json({
+        errors: [{ status: '429', code: 'RATE_LIMITED', title: 'Too many requests', detail: `Trop d’échecs d’authentification de client depuis cette adresse : réessayez dans ${seconds} s.` }],
+      });
+    },
+  });
 }
