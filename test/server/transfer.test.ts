@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { fromJson } from '../../server/db/json.js';
+import { sharedEmailTemplates } from '../../server/emails/sharedEmailTemplates.js';
 import { addMembership } from '../../server/db/repositories/organizations.js';
 import { createUser } from '../../server/db/repositories/users.js';
 import { databaseChoices } from './helpers/databases.js';
@@ -35,7 +36,7 @@ for (const choice of databaseChoices()) {
       return { organizationId: Number(row.organization_id), applicantId: Number(row.applicant_id) };
     };
     const emails = async (id: string) =>
-      (await t.db('notifications').where({ request_id: Number(id.slice(1)), kind: 'email' }).orderBy('id').select('payload')).map((r) => fromJson<{ to: string; template: string }>(r.payload));
+      (await t.db('notifications').where({ request_id: Number(id.slice(1)), kind: 'email' }).orderBy('id').select('payload')).map((r) => fromJson<{ to: string; template: string; locals: Record<string, unknown> }>(r.payload));
     const transfer = async (client: ApiClient, id: string, to: unknown) => client.post(`/api/requests/${id}/events/transfer`, { version: (await client.get(`/api/requests/${id}`)).body.request.version, to });
 
     it('refuses an applicant who moves a request into another organisation by guessed ids, or by SIRET, and leaves it where it was', async () => {
@@ -85,7 +86,10 @@ for (const choice of databaseChoices()) {
       });
       const sent = await emails(id);
       assert.ok(sent.some((e) => e.to === PEOPLE.otherApplicant.email && e.template === 'transfer'), JSON.stringify(sent));
-      assert.ok(sent.some((e) => e.to === PEOPLE.applicant.email && e.template === 'transferred_away'), JSON.stringify(sent));
+      const away = sent.find((e) => e.to === PEOPLE.applicant.email && e.template === 'transferred_away');
+      assert.ok(away, JSON.stringify(sent));
+      const text = sharedEmailTemplates().render(away.template, away.locals).text;
+      assert.ok(text.includes(`a été transférée à Dominique Autre, pour Commune C (SIRET ${ORGANIZATIONS.communeC.siret})`), text);
       const review = textOf((await getPage(t.baseUrl, `/instruction/demandes/${id}`, instructor)).html);
       assert.ok(review.includes(`de Camille Demandeur (Commune A, SIRET ${ORGANIZATIONS.communeA.siret}) à Dominique Autre (Commune C, SIRET ${ORGANIZATIONS.communeC.siret})`), review);
     });
