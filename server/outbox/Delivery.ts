@@ -27,10 +27,19 @@ export interface ClaimedNotification {
   payload: Record<string, unknown>;
   /** Attempts already made before this one. */
   attempts: number;
+  /**
+   * The attempt count at which the worker gives a failing row up (`dead`), when it says: a handler whose rows
+   * must not die while their destination lives (webhooks) acts on its last attempt instead.
+   */
+  maxAttempts?: number;
   createdAt: string;
 }
 
-/** What a handler says of one attempt; the worker retries a retryable failure with exponential backoff and jitter. */
-export type DeliveryOutcome = { ok: true } | { ok: false; error: string; retryable: boolean };
+/**
+ * What a handler says of one attempt; the worker retries a retryable failure with exponential backoff and jitter.
+ * `held`: the handler has set the row aside itself (status `held`, its destination is switched off); the worker
+ * records nothing more.
+ */
+export type DeliveryOutcome = { ok: true } | { ok: false; error: string; retryable: boolean; held?: false } | { ok: false; error: string; retryable: false; held: true };
 
 export type DeliveryHandler = (ctx: AppContext, notification: ClaimedNotification) => Promise<DeliveryOutcome>;

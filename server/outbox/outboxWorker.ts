@@ -21,7 +21,7 @@ export interface OutboxWorkerOptions {
    * 80 % of it is given up on as a retryable failure, so that stopping never waits on it for ever.
    */
   leaseMs?: number;
-  /** Attempts before a row is `dead` (default 20). */
+  /** Attempts before a row is `dead` (default 20); a webhook row is held instead (see server/webhooks/README.md). */
   maxAttempts?: number;
   /** The first retry delay (default 1 s), doubled at each attempt up to `backoffCapMs` (default 1 h), with jitter. */
   backoffBaseMs?: number;
@@ -105,11 +105,12 @@ export function startOutboxWorker(ctx: AppContext, handlers: DeliveryHandlers, o
     const handler = handlers[notification.kind]!;
     let outcome: DeliveryOutcome;
     try {
-      outcome = await withTimeout(handler(ctx, notification), o.leaseMs * 0.8);
+      outcome = await withTimeout(handler(ctx, { ...notification, maxAttempts: o.maxAttempts }), o.leaseMs * 0.8);
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error), retryable: true };
     }
     if (outcome.ok) return recordDelivered(notification.id);
+    if (outcome.held) return void log.info({ notification: notification.id, deliveryId: notification.deliveryId, kind: notification.kind, channel: notification.channel, reason: outcome.error }, 'outbox: held until its destination is switched on again');
     const now = ctx.clock.now();
     const attempts = notification.attempts + 1;
     const retry = outcome.retryable && attempts < o.maxAttempts;

@@ -22,8 +22,8 @@ const SUCCESS = new Set([200, 201, 204]);
 
 /**
  * POST `body`'s exact bytes to `url`, signed with `secret` (the contract's `X-Hub-Signature-256`), with the
- * delivery id receivers deduplicate on. Never throws: a network error or a timeout is a retryable failure,
- * as are 5xx and 429; other statuses than 200, 201 and 204 are failures a retry would not mend.
+ * delivery id receivers deduplicate on. Never throws: any answer but 200, 201 and 204, a network error or a
+ * timeout is a retryable failure.
  */
 export async function callWebhook(call: { url: string; secret: string; body: string; deliveryId: string; event: string; timeoutMs?: number }): Promise<CallResult> {
   const bytes = Buffer.from(call.body, 'utf8');
@@ -60,8 +60,9 @@ export async function callWebhook(call: { url: string; secret: string; body: str
     const tokenId = tokenIdOf(text);
     return { ok: true, retryable: false, statusCode: response.status, durationMs, ...excerpt, ...(tokenId !== undefined ? { tokenId } : {}) };
   }
-  const retryable = response.status >= 500 || response.status === 429;
-  return { ok: false, retryable, statusCode: response.status, durationMs, ...excerpt, error: `Réponse HTTP ${response.status}${retryable ? '' : ' (pas de nouvel essai)'}` };
+  // Every other answer is retried, as DataPass does: a receiver rejecting calls (400, 401, 404…) is usually
+  // misconfigured for a while, and its events must reach it once it is mended.
+  return { ok: false, retryable: true, statusCode: response.status, durationMs, ...excerpt, error: `Réponse HTTP ${response.status}` };
 }
 
 async function readLimited(response: Response): Promise<string> {

@@ -117,6 +117,14 @@ describe('e-mail templates', () => {
     assert.match(email.text, /https:\/\/hooks\.exemple\.fr\/datapass/);
   });
 
+  it('renders webhook_disabled with what the webhook handler queues', () => {
+    const email = sharedEmailTemplates().render('webhook_disabled', { url: 'https://hooks.exemple.fr/datapass', reason: 'Désactivé automatiquement le 2026-11-24 : 15 échecs consécutifs. Dernière erreur : Réponse HTTP 500', definitionName: 'API Particulier', link: `${PUBLIC_URL}/webhooks/api-particulier` });
+    assert.equal(email.subject, '[DataPass] Le webhook de l’habilitation API Particulier est désactivé');
+    assert.match(email.text, /15 échecs consécutifs/);
+    assert.match(email.text, /Aucune notification n’est perdue/);
+    assert.ok(email.text.includes(`${PUBLIC_URL}/webhooks/api-particulier`));
+  });
+
   it('lets a definition override a text, and escapes every value of an HTML body', () => {
     const dir = mkdtempSync(join(tmpdir(), 'datapass-emails-'));
     try {

@@ -173,7 +173,7 @@ for (const choice of databaseChoices()) {
       await waitFor('deliveries in flight', () => started === 8);
       await worker.stop();
       worker = undefined;
-      assert.deepEqual(await counts(), { pending: 1, delivered: 8, dead: 0 });
+      assert.deepEqual(await counts(), { pending: 1, delivered: 8, dead: 0, held: 0 });
     });
 
     it('SIGKILL of a worker process midway: restarted, it delivers every row; duplicates counted', async function () {
@@ -191,7 +191,7 @@ for (const choice of databaseChoices()) {
       await exited(second);
       const unique = new Set(receiver.log.map((r) => r.deliveryId)).size;
       assert.equal(unique, TOTAL, 'no row lost');
-      assert.deepEqual(await counts(), { pending: 0, delivered: TOTAL, dead: 0 });
+      assert.deepEqual(await counts(), { pending: 0, delivered: TOTAL, dead: 0, held: 0 });
       assert.deepEqual(receiver.outOfOrder(), []);
       const duplicates = receiver.duplicates();
       // A duplicate is a row the killed worker delivered but had not yet marked: at most its deliveries in flight.

@@ -168,7 +168,7 @@ for (const choice of databaseChoices()) {
       assert.ok(log.includes('Actif') && log.includes('Test'), log);
     });
 
-    it('queues exactly one row per enabled webhook subscribed to the event, in the event’s transaction', async () => {
+    it('queues exactly one row per webhook subscribed to the event, enabled or not, in the event’s transaction', async () => {
       const at = t.clock.now().toISOString();
       // Subscribed to approve but disabled; enabled but subscribed elsewhere; another definition's.
       await t.db('webhooks').insert([
@@ -181,8 +181,9 @@ for (const choice of databaseChoices()) {
       const approved = await instructor.post(`/api/requests/D${requestId}/events/approve`, { version: current.version });
       assert.equal(approved.status, 200, JSON.stringify(approved.body));
       const rows = await t.db('notifications').where({ kind: 'webhook' }).orderBy('id');
-      assert.equal(rows.length - before, 1, 'one row: the enabled webhook subscribed to approve');
-      const row = rows.at(-1)!;
+      const added = rows.slice(before);
+      assert.deepEqual(added.map((r) => fromJson<{ webhookId: number }>(r.payload).webhookId).sort(), [webhookId, Number((await t.db('webhooks').where({ url: 'https://a.exemple.fr/hook' }).first()).id)].sort(), 'one row per webhook subscribed to approve: the disabled one’s waits for it to be enabled');
+      const row = added.find((r) => fromJson<{ webhookId: number }>(r.payload).webhookId === webhookId)!;
       const payload = fromJson<{ webhookId: number; body: string }>(row.payload);
       assert.equal(payload.webhookId, webhookId);
       assert.equal(row.channel, `webhook:${webhookId}`, 'one ordered channel per webhook');
@@ -246,7 +247,7 @@ for (const choice of databaseChoices()) {
       const n = await claimed(0);
       const emails = () => count(t.db('notifications').where({ kind: 'email' }).whereRaw(`${choice.name === 'SQLite' ? "json_extract(payload, '$.template')" : "payload->>'template'"} = ?`, ['webhook_failing']).count({ n: '*' }));
       receiver.answer = { status: 400, body: '{"error":"bad"}' };
-      assert.deepEqual(await deliverWebhook(t.ctx, n), { ok: false, error: 'Réponse HTTP 400 (pas de nouvel essai)', retryable: false }, 'a 4xx is not retried');
+      assert.deepEqual(await deliverWebhook(t.ctx, n), { ok: false, error: 'Réponse HTTP 400', retryable: true }, 'a 4xx is retried too');
       receiver.answer = { status: 503 };
       for (let i = 2; i <= 4; i++) {
         const outcome = await deliverWebhook(t.ctx, { ...n, attempts: i - 1 });
@@ -263,18 +264,23 @@ for (const choice of databaseChoices()) {
       await deliverWebhook(t.ctx, { ...n, attempts: 5 });
       assert.equal(Boolean((await t.db('webhooks').where({ id: webhookId }).first()).enabled), true, 'still enabled after 6');
       const last = await deliverWebhook(t.ctx, { ...n, attempts: 6 });
-      assert.equal(!last.ok && last.retryable, false, 'the failure that disables is final');
+      assert.deepEqual(last, { ok: false, held: true, retryable: false, error: 'Réponse HTTP 503' }, 'the failure that disables holds the row');
+      assert.equal((await t.db('notifications').where({ id: n.id }).first()).status, 'held', 'held, not dead');
       const row = await t.db('webhooks').where({ id: webhookId }).first();
       assert.equal(Boolean(row.enabled), false);
       assert.equal(Number(row.consecutive_failures), 7);
       assert.ok(String(row.disabled_reason).includes('7 échecs consécutifs'), row.disabled_reason);
       assert.equal(row.tested_at, null, 'a new test is needed');
       assert.equal(await emails(), 2, 'warned once');
+      const disabledEmails = await count(t.db('notifications').where({ kind: 'email' }).whereRaw(`${choice.name === 'SQLite' ? "json_extract(payload, '$.template')" : "payload->>'template'"} = ?`, ['webhook_disabled']).count({ n: '*' }));
+      assert.equal(disabledEmails, 2, 'each developer is told it is disabled');
       const calls = receiver.received.length;
-      const refused = await deliverWebhook(t.ctx, { ...n, attempts: 7 });
-      assert.equal(refused.ok, false);
+      const other = (await t.db('notifications').where({ kind: 'webhook', status: 'pending' }).whereNot({ id: n.id }).orderBy('id').first())!;
+      const held = await deliverWebhook(t.ctx, { ...n, id: Number(other.id), payload: { ...n.payload, webhookId } });
+      assert.equal(held.ok === false && held.held, true);
+      assert.equal((await t.db('notifications').where({ id: other.id }).first()).status, 'held');
       assert.equal(receiver.received.length, calls, 'a disabled webhook is not called');
-      assert.equal(await count(t.db('webhook_attempts').where({ webhook_id: webhookId }).whereNotNull('notification_id').count({ n: '*' })), 8, 'each attempt logged');
+      assert.equal(await count(t.db('webhook_attempts').where({ webhook_id: webhookId }).whereNotNull('notification_id').count({ n: '*' })), 8, 'each attempt logged (one earlier delivery, seven here)');
       assert.equal((await postForm(t.baseUrl, `/webhooks/api-particulier/${webhookId}/activer`, developer, {})).status, 422, 'enabling again needs a new test');
       const page = textOf((await getPage(t.baseUrl, '/webhooks/api-particulier', developer)).html);
       assert.ok(page.includes('Désactivé automatiquement'), page);

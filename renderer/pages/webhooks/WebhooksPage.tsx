@@ -14,6 +14,8 @@ export interface WebhookView {
   consecutiveFailures: number;
   disabledReason?: string | undefined;
   createdAt: string;
+  /** Calls queued and not yet delivered: retried, or held while the webhook is off. */
+  waiting: number;
 }
 
 export interface WebhookAttemptView {
@@ -95,6 +97,9 @@ export function WebhooksPage({ page, definition, events, webhooks, attempts, sec
             <ul>
               <li>Événements : {w.events.map(labelOf).join(', ') || 'aucun'}</li>
               <li>{w.testedAt ? `Dernier test réussi le ${dateTimeFr(w.testedAt)}` : 'Jamais testé avec succès'}</li>
+              <li data-waiting={w.waiting}>
+                {w.waiting ? `${w.waiting} appel${w.waiting > 1 ? 's' : ''} en attente d’envoi${w.enabled ? '' : ', envoyé' + (w.waiting > 1 ? 's' : '') + ' dans l’ordre à la réactivation'}` : 'Aucun appel en attente'}
+              </li>
               {w.consecutiveFailures ? <li>Échecs consécutifs : {w.consecutiveFailures}</li> : null}
               {w.disabledReason ? <li>{w.disabledReason}</li> : null}
             </ul>

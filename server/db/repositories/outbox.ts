@@ -21,8 +21,12 @@ export interface Notification {
   at: string;
 }
 
-/** The statuses of a notification: `pending` until `delivered`, or `dead` once it will no longer be tried. */
-export type NotificationStatus = 'pending' | 'delivered' | 'dead';
+/**
+ * The statuses of a notification: `pending` until `delivered`, or `dead` once it will no longer be tried;
+ * `held` while what it goes to is switched off (a disabled webhook): kept, not tried, released in order when
+ * it is switched on again.
+ */
+export type NotificationStatus = 'pending' | 'delivered' | 'dead' | 'held';
 
 /**
  * Queue what to send or produce, in the transaction of the event that causes it (the transactional outbox).
@@ -157,7 +161,47 @@ export async function markFailed(db: Db, id: number, workerId: string, failure: 
 /** How many rows are in each status, for tests, benchmarks and an operator's glance. */
 export async function countNotifications(db: Db): Promise<Record<NotificationStatus, number>> {
   const rows = (await db('notifications').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: number | string }[];
-  const counts: Record<NotificationStatus, number> = { pending: 0, delivered: 0, dead: 0 };
+  const counts: Record<NotificationStatus, number> = { pending: 0, delivered: 0, dead: 0, held: 0 };
   for (const row of rows) counts[row.status as NotificationStatus] = Number(row.n);
   return counts;
+}
+
+/**
+ * Set a claimed row aside (`held`) rather than try it: what it goes to is switched off. Its attempt counts, its
+ * lease ends; it is not tried again until `releaseHeld` puts it back.
+ */
+export async function holdNotification(db: Db, id: number, reason: string): Promise<boolean> {
+  const changed = await db('notifications')
+    .where({ id, status: 'pending' })
+    .update({ status: 'held', attempts: db.raw('attempts + 1'), last_error: reason.slice(0, 4000), locked_by: null, locked_until: null });
+  return changed > 0;
+}
+
+/**
+ * Put a channel's held rows back to be delivered now, in the order they were queued (claiming orders them by
+ * id per request). Their attempt counts start again: the outage that held them is over. The number released.
+ */
+export async function releaseHeld(db: Db, channel: string, now: Date): Promise<number> {
+  const released = await db('notifications')
+    .where({ channel, status: 'held' })
+    .update({ status: 'pending', attempts: 0, available_at: now.toISOString(), locked_by: null, locked_until: null });
+  if (released) afterCommit(db, wakeOutboxWorkers);
+  return released;
+}
+
+/** How many rows of each channel wait to be delivered (pending or held); channels with none are absent. */
+export async function waitingCounts(db: Db, channels: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (!channels.length) return counts;
+  const rows = (await db('notifications').whereIn('status', ['pending', 'held']).whereIn('channel', channels).select('channel').count({ n: '*' }).groupBy('channel')) as { channel: string; n: number | string }[];
+  for (const row of rows) counts.set(row.channel, Number(row.n));
+  return counts;
+}
+
+/** What waits on a channel that no longer exists (a deleted webhook) will never be delivered: `dead`, with why. */
+export async function abandonChannel(db: Db, channel: string, reason: string): Promise<number> {
+  return db('notifications')
+    .where({ channel })
+    .whereIn('status', ['pending', 'held'])
+    .update({ status: 'dead', last_error: reason.slice(0, 4000), locked_by: null, locked_until: null });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../createDatabase.js';
+import { isPostgres, type Db } from '../createDatabase.js';
 import { fromJson, insertedId, toBool, toIso, toJson } from '../json.js';
 
 export interface Webhook {
@@ -76,14 +76,28 @@ export async function findWebhook(db: Db, id: number): Promise<Webhook | undefin
   return row ? mapWebhook(row) : undefined;
 }
 
+/**
+ * A webhook read and locked until the transaction ends (PostgreSQL's `FOR UPDATE`; SQLite's single writer
+ * already runs one transaction at a time): holding its rows and enabling it again cannot interleave, so no row is
+ * held just after the release that should have freed it.
+ */
+export async function lockWebhook(tx: Db, id: number): Promise<Webhook | undefined> {
+  const query = tx('webhooks').where({ id }).first();
+  const row = await (isPostgres(tx) ? query.forUpdate() : query);
+  return row ? mapWebhook(row) : undefined;
+}
+
 /** A definition's webhooks, oldest first. */
 export async function webhooksOf(db: Db, definitionId: string): Promise<Webhook[]> {
   return (await db('webhooks').where({ definition_id: definitionId }).orderBy('id')).map(mapWebhook);
 }
 
-/** The enabled webhooks of a definition subscribed to `event` (a definition has a handful: filtered here). */
+/**
+ * The webhooks of a definition subscribed to `event`, enabled or not: a disabled one's rows are held until it is
+ * enabled again (a definition has a handful: filtered here).
+ */
 export async function subscribedWebhooks(db: Db, definitionId: string, event: string): Promise<Webhook[]> {
-  const rows = await db('webhooks').where({ definition_id: definitionId, enabled: true }).orderBy('id');
+  const rows = await db('webhooks').where({ definition_id: definitionId }).orderBy('id');
   return rows.map(mapWebhook).filter((w) => w.events.includes(event));
 }
 

@@ -5,8 +5,12 @@ import { WebhookDefinitionsPage } from '../../../renderer/pages/webhooks/Webhook
 import { WebhooksPage, type WebhooksPageProps } from '../../../renderer/pages/webhooks/WebhooksPage.js';
 import type { AppContext, Caller } from '../../AppContext.js';
 import { denyAccess } from '../../access/denyAccess.js';
-import { deleteWebhook, findAttempt, findWebhook, insertWebhook, recentAttempts, updateWebhook, webhookCounts, webhooksOf, type Webhook } from '../../db/repositories/webhooks.js';
+import { waitingCounts } from '../../db/repositories/outbox.js';
+import { findAttempt, findWebhook, insertWebhook, recentAttempts, updateWebhook, webhookCounts, webhooksOf, type Webhook } from '../../db/repositories/webhooks.js';
 import { actorOf } from '../../lifecycle/requestSnapshot.js';
+import { activateWebhook } from '../../webhooks/activateWebhook.js';
+import { webhookChannel } from '../../webhooks/enqueueWebhooks.js';
+import { removeWebhook } from '../../webhooks/removeWebhook.js';
 import { replayAttempt } from '../../webhooks/replayAttempt.js';
 import { testWebhook } from '../../webhooks/testWebhook.js';
 import { webhookEvents } from '../../webhooks/webhookEvents.js';
@@ -59,13 +63,14 @@ export function webhookRoutes(ctx: AppContext): Router {
     // The writer, not the read pool: the page right after an action must show it.
     const webhooks = await webhooksOf(ctx.db, definition.id);
     const attempts = await recentAttempts(ctx.db, webhooks.map((w) => w.id));
+    const waiting = await waitingCounts(ctx.db, webhooks.map((w) => webhookChannel(w.id)));
     sendPage(
       res,
       createElement(WebhooksPage, {
         page: await pageContext(ctx, req, res),
         definition: { id: definition.id, name: definition.meta.name },
         events: webhookEvents(definition),
-        webhooks: webhooks.map(({ secret: _secret, createdBy: _by, updatedAt: _updated, ...w }) => w),
+        webhooks: webhooks.map(({ secret: _secret, createdBy: _by, updatedAt: _updated, ...w }) => ({ ...w, waiting: waiting.get(webhookChannel(w.id)) ?? 0 })),
         attempts: attempts.map((a) => ({ ...a, replayable: a.notificationId !== undefined })),
         ...extra,
       }),
@@ -121,8 +126,8 @@ export function webhookRoutes(ctx: AppContext): Router {
     if (!webhook.testedAt) {
       return show(req, res, definition, { error: { webhookId: webhook.id, message: `Testez d’abord ${webhook.url} : un webhook ne peut être activé qu’après un test réussi.` } }, 422);
     }
-    await updateWebhook(ctx.db, webhook.id, { enabled: true, consecutiveFailures: 0, disabledReason: null }, ctx.clock.now().toISOString());
-    ctx.log.info({ userId: callerOf(res).userId, webhookId: webhook.id }, 'webhook enabled');
+    const released = await activateWebhook(ctx, webhook);
+    ctx.log.info({ userId: callerOf(res).userId, webhookId: webhook.id, released }, 'webhook enabled');
     done(res, definition, 'active');
   });
 
@@ -143,8 +148,8 @@ export function webhookRoutes(ctx: AppContext): Router {
 
   router.post('/webhooks/:definitionId/:webhookId/supprimer', async (req, res) => {
     const { definition, webhook } = await webhookOf(req, res);
-    await deleteWebhook(ctx.db, webhook.id);
-    ctx.log.info({ userId: callerOf(res).userId, webhookId: webhook.id, url: webhook.url }, 'webhook deleted');
+    const abandoned = await removeWebhook(ctx, webhook);
+    ctx.log.info({ userId: callerOf(res).userId, webhookId: webhook.id, url: webhook.url, abandoned }, 'webhook deleted');
     done(res, definition, 'supprime');
   });
 
