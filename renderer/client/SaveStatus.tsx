@@ -1,6 +1,6 @@
 import { dateFr, dateTimeFr, hourFr } from '../format/frenchDates.js';
 
-export type SaveState = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string } | { kind: 'conflict' };
 
 const sameDay = (a: string, b: string) => dateFr(a) === dateFr(b);
 
@@ -24,9 +24,13 @@ export function SaveStatus({ state, now }: { state: SaveState; now: string }) {
     case 'failed':
       text = `Non enregistré : ${state.message}`;
       icon = 'fr-icon-warning-line';
+      break;
+    case 'conflict':
+      text = 'Non enregistré : choisissez ci-dessous la version à garder des champs modifiés ailleurs.';
+      icon = 'fr-icon-warning-line';
   }
   return (
-    <p className={`fr-text--sm fr-mb-2w datapass-save-status ${icon} ${state.kind === 'failed' ? 'fr-error-text' : ''}`.trim()} role="status" aria-live="polite" id="statut-enregistrement">
+    <p className={`fr-text--sm fr-mb-2w datapass-save-status ${icon} ${state.kind === 'failed' || state.kind === 'conflict' ? 'fr-error-text' : ''}`.trim()} role="status" aria-live="polite" id="statut-enregistrement">
       {text}
     </p>
   );

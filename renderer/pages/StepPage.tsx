@@ -1,6 +1,7 @@
 import { StepPageApp } from '../client/StepPageApp.js';
 import type { StepIslandProps } from '../client/StepIslandProps.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
+import { Stepper } from '../components/Stepper.js';
 import { Page } from '../frame/Page.js';
 import type { PageContext } from '../frame/PageContext.js';
 
@@ -15,7 +16,6 @@ export interface StepPageProps {
 export function StepPage({ page, definitionName, useCaseTitle, island }: StepPageProps) {
   const { steps, stepIndex, request } = island;
   const step = steps[stepIndex]!;
-  const following = steps[stepIndex + 1];
   return (
     <Page page={page} title={`${step.title} – étape ${stepIndex + 1} sur ${steps.length} – demande ${request.id}`} script="stepPage.js" islandProps={island}>
       <Breadcrumb items={[{ label: 'Mes demandes', href: '/demandes' }, { label: `Demande ${request.id}`, href: `/demandes/${request.id}` }, { label: step.title }]} />
@@ -23,16 +23,7 @@ export function StepPage({ page, definitionName, useCaseTitle, island }: StepPag
         {definitionName}
         {useCaseTitle ? ` – ${useCaseTitle}` : ''} <span className="fr-text--md fr-text--regular">(demande {request.id})</span>
       </h1>
-      <div className="fr-stepper">
-        <h2 className="fr-stepper__title">
-          {step.title}
-          <span className="fr-stepper__state">Étape {stepIndex + 1} sur {steps.length}</span>
-        </h2>
-        <div className="fr-stepper__steps" data-fr-current-step={stepIndex + 1} data-fr-steps={steps.length} />
-        <p className="fr-stepper__details">
-          <span className="fr-text--bold">Étape suivante :</span> {following ? following.title : 'Récapitulatif et envoi'}
-        </p>
-      </div>
+      <Stepper steps={steps.map((s) => ({ title: s.title, done: s.done === true }))} current={stepIndex} />
       <noscript>
         <div className="fr-alert fr-alert--warning fr-mb-4w">
           <h2 className="fr-alert__title">JavaScript est nécessaire pour remplir ce formulaire</h2>

@@ -97,7 +97,7 @@ export function requestPageRoutes(ctx: AppContext): Router {
     if (stepIndex < 0) throw notFound('Cette étape');
     const page = await pageContext(ctx, req, res);
     const useCase = definition.meta.use_cases.find((u) => u.id === row.useCaseId);
-    sendPage(res, createElement(StepPage, { page, definitionName: definition.meta.name, useCaseTitle: useCase?.title, island: stepIsland(definition, row, res.locals.user as User, stepIndex, page.csrfToken, ctx.clock.now()) }));
+    sendPage(res, createElement(StepPage, { page, definitionName: definition.meta.name, useCaseTitle: useCase?.title, island: stepIsland(definition, row, res.locals.user as User, stepIndex, page.csrfToken, ctx.clock.now(), req.query.verifier !== undefined) }));
   });
 
   const showSummary = async (req: Request, res: Response, row: StoredRequest, issues: { pointer: string; message: string }[] = [], ticked?: Record<string, boolean>) => {
