@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from '../engine/index.js';
 import type { Db } from './db/createDatabase.js';
+import type { WebhookNetworkPolicy } from './webhooks/webhookNetworkPolicy.js';
 
 /** What every service and route works with; built once by the server, injected by the tests. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
    * listens on>`. Absent (tests that build their own context), `PUBLIC_URL` or `PORT` is read when needed.
    */
   publicUrl?: string;
+  /** Where webhooks may go (the SSRF guard and its allow-list); absent, read from the environment when needed. */
+  webhookNetwork?: WebhookNetworkPolicy;
 }
 
 /** Who is calling: a signed-in user, the roles they hold and the organisation they act for. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { webhookNetworkPolicyFromEnv, type WebhookNetworkPolicy } from './webhooks/webhookNetworkPolicy.js';
 
 /** What the server reads from its environment, with the embedded default for everything. */
 export interface ServerConfig {
@@ -15,6 +16,8 @@ export interface ServerConfig {
   /** Which proxies' X-Forwarded-For to believe (express's `trust proxy`): client IPs key the rate limits. */
   trustProxy: string | number;
   outbox: OutboxConfig;
+  /** `WEBHOOK_SSRF_GUARD` (always on in production) and `WEBHOOK_ALLOWED_NETWORKS`: where webhooks may go. */
+  webhookNetwork: WebhookNetworkPolicy;
   /** `DOCUMENTS_QUOTA_MB` (default 60): the megabytes all the documents of one request may take together. */
   documentsQuotaBytes: number;
 }
@@ -80,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // A hop count ("1") or addresses and ranges ("loopback, 10.0.0.0/8"); behind no proxy, only loopback.
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : 'loopback',
     outbox: outboxConfig(env),
+    webhookNetwork: webhookNetworkPolicyFromEnv(env),
     documentsQuotaBytes: positiveInteger(env, 'DOCUMENTS_QUOTA_MB', 60) * 1024 * 1024,
   };
 }

@@ -29,7 +29,7 @@ export async function main(): Promise<void> {
   const registry = loadRegistry(resolve('definitions'), { deep: false });
   for (const r of registry.results) if (r.issues.length) log.warn({ definition: r.id, issues: r.issues.length }, 'definition not loaded: run npx datapass check');
   const reads = createReadDatabase(db, { sqliteFile: resolve(config.sqliteFile) });
-  const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log, publicUrl: config.publicUrl };
+  const ctx: AppContext = { db, reads, registry, clock: { now: () => new Date() }, log, publicUrl: config.publicUrl, webhookNetwork: config.webhookNetwork };
   const directory = cachedDirectory(directoryFromEnv());
   if (!config.databaseUrl && !config.production && (await seedDemoData(ctx, directory))) log.info('empty database: demo data seeded');
   const oidc = oidcSettingsFromEnv();

@@ -5,6 +5,7 @@ import { countFailure, developerEmails, findWebhook, insertAttempt, lockWebhook,
 import { publicUrlOf } from '../emails/emailSettings.js';
 import type { ClaimedNotification, DeliveryHandler, DeliveryOutcome } from '../outbox/Delivery.js';
 import { callWebhook, EXCERPT_LENGTH, type CallResult } from './callWebhook.js';
+import { networkPolicyOf } from './webhookNetworkPolicy.js';
 
 /** Failures in a row after which the definition's developers are warned by e-mail. */
 export const WARN_AFTER_FAILURES = 5;
@@ -36,7 +37,7 @@ export const deliverWebhook: DeliveryHandler = async (ctx, notification) => {
     webhook = (await findWebhook(ctx.db, webhookId))!;
   }
   const event = typeof payload.event === 'string' ? payload.event : eventOf(body);
-  const result = await callWebhook({ url: webhook.url, secret: webhook.secret, body, deliveryId: notification.deliveryId, event });
+  const result = await callWebhook({ url: webhook.url, secret: webhook.secret, body, deliveryId: notification.deliveryId, event, policy: networkPolicyOf(ctx) });
   const outcome = await ctx.db.transaction((tx) => recordOutcome(tx, ctx, webhook, notification, event, result));
   ctx.log[result.ok ? 'info' : 'warn']({ webhookId, notificationId: notification.id, status: result.statusCode, durationMs: result.durationMs, error: result.error }, result.ok ? 'webhook delivered' : 'webhook delivery failed');
   return outcome;

@@ -3,6 +3,7 @@ import type { AppContext } from '../AppContext.js';
 import { insertAttempt, updateWebhook, type Webhook } from '../db/repositories/webhooks.js';
 import { callWebhook, type CallResult } from './callWebhook.js';
 import { testBody } from './webhookBody.js';
+import { networkPolicyOf } from './webhookNetworkPolicy.js';
 
 /**
  * « Tester »: a signed `{"test": true, …}` call, made now (the developer waits for the answer), logged with the
@@ -11,7 +12,7 @@ import { testBody } from './webhookBody.js';
 export async function testWebhook(ctx: AppContext, webhook: Webhook): Promise<CallResult> {
   const at = ctx.clock.now().toISOString();
   const deliveryId = `test-${randomUUID()}`;
-  const result = await callWebhook({ url: webhook.url, secret: webhook.secret, body: testBody(webhook.definitionId, at), deliveryId, event: 'test' });
+  const result = await callWebhook({ url: webhook.url, secret: webhook.secret, body: testBody(webhook.definitionId, at), deliveryId, event: 'test', policy: networkPolicyOf(ctx) });
   const done = ctx.clock.now().toISOString();
   await ctx.db.transaction(async (tx) => {
     await insertAttempt(tx, {

@@ -1,3 +1,6 @@
+/** The longest webhook URL (the column's size; browsers and proxies handle this much). */
+export const WEBHOOK_URL_MAX_LENGTH = 2000;
+
 /**
  * Why a webhook URL is refused, or undefined when it is fine: https, or http to this machine
  * (localhost, 127.0.0.1) outside production, for a developer's local receiver.

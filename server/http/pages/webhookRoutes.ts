@@ -15,7 +15,10 @@ import { replayAttempt } from '../../webhooks/replayAttempt.js';
 import { testWebhook } from '../../webhooks/testWebhook.js';
 import { webhookEvents } from '../../webhooks/webhookEvents.js';
 import { newWebhookSecret } from '../../webhooks/webhookSignature.js';
-import { webhookUrlProblem } from '../../webhooks/webhookUrl.js';
+import { networkPolicyOf } from '../../webhooks/webhookNetworkPolicy.js';
+import { webhookTarget } from '../../webhooks/webhookTarget.js';
+import { WEBHOOK_URL_MAX_LENGTH, webhookUrlProblem } from '../../webhooks/webhookUrl.js';
+import { parseRowId } from '../../db/rowId.js';
 import { callerOf } from '../caller.js';
 import { pageContext } from './pageContext.js';
 import { sendPage } from './sendPage.js';
@@ -53,7 +56,7 @@ export function webhookRoutes(ctx: AppContext): Router {
   /** The webhook of the route, of that definition, or a 404. */
   const webhookOf = async (req: Request, res: Response): Promise<{ definition: Definition; webhook: Webhook }> => {
     const definition = await managed(req, res);
-    const id = /^\d{1,12}$/.test(String(req.params.webhookId)) ? Number(req.params.webhookId) : undefined;
+    const id = parseRowId(req.params.webhookId);
     const webhook = id !== undefined ? await findWebhook(ctx.db, id) : undefined;
     if (!webhook || webhook.definitionId !== definition.id) throw await denyAccess(ctx, callerOf(res), req, 'webhook of another definition or unknown', 'Ce webhook');
     return { definition, webhook };
@@ -100,9 +103,12 @@ export function webhookRoutes(ctx: AppContext): Router {
     const events = [...new Set(list(req.body?.events))];
     const known = webhookEvents(definition).map((e) => e.event);
     const refuse = (message: string) => show(req, res, definition, { error: { message, values: { url, events } } }, 422);
+    if (url.length > WEBHOOK_URL_MAX_LENGTH) return refuse(`Adresse appelée : ${url.length.toLocaleString('fr-FR')} caractères, ${WEBHOOK_URL_MAX_LENGTH.toLocaleString('fr-FR')} au plus.`);
     const urlProblem = webhookUrlProblem(url);
     if (urlProblem) return refuse(urlProblem);
-    if (url.length > 2000) return refuse('L’adresse est trop longue (2 000 caractères au plus).');
+    // Checked again at each call: the name may resolve elsewhere later (DNS rebinding).
+    const target = await webhookTarget(url, networkPolicyOf(ctx));
+    if (!target.ok) return refuse(target.problem);
     if (!events.length) return refuse('Choisissez au moins un événement.');
     const unknown = events.filter((e) => !known.includes(e));
     if (unknown.length) return refuse(`Événement inconnu : ${unknown.join(', ')}. Événements possibles : ${known.join(', ')}.`);
@@ -155,7 +161,8 @@ export function webhookRoutes(ctx: AppContext): Router {
 
   router.post('/webhooks/:definitionId/appels/:attemptId/rejouer', async (req, res) => {
     const definition = await managed(req, res);
-    const attempt = /^\d{1,12}$/.test(String(req.params.attemptId)) ? await findAttempt(ctx.db, Number(req.params.attemptId)) : undefined;
+    const attemptId = parseRowId(req.params.attemptId);
+    const attempt = attemptId === undefined ? undefined : await findAttempt(ctx.db, attemptId);
     const webhook = attempt ? await findWebhook(ctx.db, attempt.webhookId) : undefined;
     if (!attempt || !webhook || webhook.definitionId !== definition.id) throw await denyAccess(ctx, callerOf(res), req, 'attempt of another definition or unknown', 'Cet appel');
     if (!webhook.enabled) return show(req, res, definition, { error: { webhookId: webhook.id, message: `Activez d’abord ${webhook.url} : un webhook inactif n’est pas appelé.` } }, 422);
