@@ -4,6 +4,7 @@ import { configFromEnv } from '../../server/config.js';
 import { createUser } from '../../server/db/repositories/users.js';
 import { updateWebhook } from '../../server/db/repositories/webhooks.js';
 import { fromJson } from '../../server/db/json.js';
+import { callWebhook } from '../../server/webhooks/callWebhook.js';
 import { deliverWebhook } from '../../server/webhooks/deliverWebhook.js';
 import { allowList, type ResolveHost, type WebhookNetworkPolicy } from '../../server/webhooks/webhookNetworkPolicy.js';
 import { databaseChoices } from './helpers/databases.js';
@@ -181,6 +182,25 @@ for (const choice of databaseChoices()) {
     });
   });
 }
+
+describe('a guarded webhook call', () => {
+  it('connects to the address that was checked, not to a second DNS answer, and keeps the host name it was given', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      let resolutions = 0;
+      // A name the system cannot resolve: only the pinned address can lead the connection to the receiver.
+      const policy = guarded(async () => (resolutions++, [{ address: '127.0.0.1', family: 4 }]), '127.0.0.1');
+      const url = receiver.url.replace('127.0.0.1', 'pinned.exemple.test');
+      const result = await callWebhook({ url, secret: 's', body: '{"event":"test"}', deliveryId: 'pin-1', event: 'test', policy });
+      assert.equal(result.ok, true, JSON.stringify(result));
+      assert.equal(resolutions, 1, 'resolved once, for the check');
+      assert.equal(receiver.calls.length, 1);
+      assert.equal(receiver.calls[0]!.headers.host, new URL(url).host, 'the receiver sees the host name of the URL');
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
 
 describe('the webhook network settings', () => {
   it('turn the guard on in production or with WEBHOOK_SSRF_GUARD=1, read the allow-list, and refuse an entry they cannot read', () => {
