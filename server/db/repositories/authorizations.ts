@@ -1,5 +1,6 @@
 import type { Db } from '../createDatabase.js';
 import { fromJson, insertedId, toIso, toJson } from '../json.js';
+import { parseRowId } from '../rowId.js';
 
 export type AuthorizationState = 'active' | 'obsolete' | 'revoked';
 
@@ -23,7 +24,7 @@ export const authorizationPublicId = (id: number | string): string => `H${id}`;
 
 export function parseAuthorizationId(value: string): number | undefined {
   const match = /^[Hh]?(\d{1,12})$/.exec(value);
-  return match ? Number(match[1]) : undefined;
+  return match ? parseRowId(match[1]) : undefined;
 }
 
 const mapAuthorization = (row: Record<string, unknown>): StoredAuthorization => ({

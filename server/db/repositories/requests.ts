@@ -4,6 +4,7 @@ import { isPostgres } from '../createDatabase.js';
 import { fromJson, insertedId, toBool, toIso, toJson } from '../json.js';
 import { parisDayStart } from './parisDay.js';
 import { parseTextSearch, searchCondition, type Restriction } from './searchCondition.js';
+import { parseRowId } from '../rowId.js';
 
 export interface StoredRequest {
   id: number;
@@ -34,7 +35,7 @@ export const requestPublicId = (id: number | string): string => `D${id}`;
 /** `D123`, `d123` or `123` → 123; anything else → undefined. */
 export function parseRequestId(value: string): number | undefined {
   const match = /^[Dd]?(\d{1,12})$/.exec(value);
-  return match ? Number(match[1]) : undefined;
+  return match ? parseRowId(match[1]) : undefined;
 }
 
 function mapRequest(row: Record<string, unknown>): StoredRequest {

@@ -10,6 +10,7 @@ import { callerOf } from '../caller.js';
 import { HttpError } from '../HttpError.js';
 import { displayName, pageContext, safeReturn } from './pageContext.js';
 import { sendPage } from './sendPage.js';
+import { parseRowId } from '../../db/rowId.js';
 
 /** Signing in and out, choosing the organisation, and the accessibility statement. */
 export function accountRoutes(ctx: AppContext, options: { demoSignIn: boolean; proConnect: boolean }): Router {
@@ -47,8 +48,8 @@ export function accountRoutes(ctx: AppContext, options: { demoSignIn: boolean; p
 
   router.post('/organisation', async (req, res) => {
     const caller = callerOf(res);
-    const organizationId = Number(req.body?.organizationId);
-    if (!Number.isInteger(organizationId) || !(await isMember(ctx.reads, caller.userId, organizationId))) {
+    const organizationId = parseRowId(req.body?.organizationId);
+    if (organizationId === undefined || !(await isMember(ctx.reads, caller.userId, organizationId))) {
       throw HttpError.of(422, 'NOT_A_MEMBER', 'Not a member', 'Choisissez une de vos organisations.', '/organizationId');
     }
     req.session.organizationId = String(organizationId);

@@ -10,6 +10,7 @@ import { findUser } from '../../db/repositories/users.js';
 import { callerOf } from '../caller.js';
 import { displayName, pageContext } from './pageContext.js';
 import { sendPage } from './sendPage.js';
+import { parseRowId } from '../../db/rowId.js';
 
 const BASE = '/instruction/clients-api';
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -70,7 +71,7 @@ export function apiClientRoutes(ctx: AppContext): Router {
   router.post(`${BASE}/:definitionId/revoquer`, async (req, res) => {
     const definition = await developed(req, res);
     const caller = callerOf(res);
-    const id = /^\d+$/.test(text(req.body?.id)) ? Number(req.body.id) : undefined;
+    const id = parseRowId(text(req.body?.id));
     const client = id === undefined ? undefined : await findApiClient(ctx.reads, id);
     if (!client || client.definitionId !== definition.id) throw await denyAccess(ctx, caller, req, `API client ${String(req.body?.id)} is not of ${definition.id}`, 'Ce client de l’API');
     await revokeApiClient(ctx.db, client.id, caller.userId, ctx.clock.now().toISOString());

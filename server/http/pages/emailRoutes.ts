@@ -13,6 +13,7 @@ import { notFound } from '../HttpError.js';
 import { requireAdmin } from './admin/requireAdmin.js';
 import { pageContext } from './pageContext.js';
 import { sendPage } from './sendPage.js';
+import { parseRowId } from '../../db/rowId.js';
 
 const PAGE_SIZE = 50;
 
@@ -44,7 +45,7 @@ export function emailRoutes(ctx: AppContext): Router {
   });
 
   router.get('/admin/emails/:id', async (req, res) => {
-    const id = /^\d{1,12}$/.test(String(req.params.id)) ? Number(req.params.id) : undefined;
+    const id = parseRowId(req.params.id);
     const email = id === undefined ? undefined : await findMailboxEmail(ctx.reads, id);
     if (!email) throw notFound('Cet e-mail');
     sendPage(

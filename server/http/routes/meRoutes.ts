@@ -4,6 +4,7 @@ import { isMember, organizationsOf } from '../../db/repositories/organizations.j
 import { callerOf } from '../caller.js';
 import { csrfToken } from '../csrf.js';
 import { HttpError } from '../HttpError.js';
+import { parseRowId } from '../../db/rowId.js';
 
 /** Who is signed in, their organisations, and switching the organisation they act for. */
 export function meRoutes(ctx: AppContext): Router {
@@ -21,8 +22,8 @@ export function meRoutes(ctx: AppContext): Router {
 
   router.post('/api/me/organization', async (req, res) => {
     const caller = callerOf(res);
-    const organizationId = Number(req.body?.organizationId);
-    if (!Number.isInteger(organizationId) || !(await isMember(ctx.reads, caller.userId, organizationId))) {
+    const organizationId = parseRowId(req.body?.organizationId);
+    if (organizationId === undefined || !(await isMember(ctx.reads, caller.userId, organizationId))) {
       throw HttpError.of(422, 'NOT_A_MEMBER', 'Not a member', 'Vous n’êtes pas membre de cette organisation.', '/organizationId');
     }
     req.session.organizationId = String(organizationId);

@@ -11,6 +11,7 @@ import { sendPage } from '../sendPage.js';
 import { checkRole } from './checkRole.js';
 import { describeRole } from './describeRole.js';
 import { grantableRoles } from './grantableRoles.js';
+import { parseRowId } from '../../../db/rowId.js';
 
 const PAGE_SIZE = 50;
 const text = (value: unknown, max = 200) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
@@ -48,8 +49,8 @@ export function userAdminRoutes(ctx: AppContext): Router {
   };
 
   const target = async (req: Request): Promise<User> => {
-    const id = Number(req.params.id);
-    const user = Number.isSafeInteger(id) ? await findUser(ctx.reads, id) : undefined;
+    const id = parseRowId(req.params.id);
+    const user = id === undefined ? undefined : await findUser(ctx.reads, id);
     if (!user) throw notFound('Cet utilisateur');
     return user;
   };

@@ -9,6 +9,7 @@ import { notFound } from '../../HttpError.js';
 import { pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
 import { managedDefinitions } from './managedDefinitions.js';
+import { parseRowId } from '../../../db/rowId.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -40,7 +41,7 @@ export function templateRoutes(ctx: AppContext): Router {
     const values = { title: text(req.body?.title), event: text(req.body?.event), body: text(req.body?.body) };
     const formId = text(req.body?.formId);
     const definitionId = text(req.body?.definitionId);
-    const id = /^\d+$/.test(text(req.body?.id)) ? Number(req.body.id) : undefined;
+    const id = parseRowId(text(req.body?.id));
     if (!managed.some((d) => d.id === definitionId)) throw notFound('Cette habilitation');
     if (id !== undefined && (await findTemplate(ctx.reads, id))?.definitionId !== definitionId) throw notFound('Ce modèle');
     const refuse = (message: string) => show(req, res, { error: { formId, message, values } }, 422);
@@ -56,7 +57,8 @@ export function templateRoutes(ctx: AppContext): Router {
   router.post('/instruction/modeles/supprimer', async (req, res) => {
     const caller = callerOf(res);
     const managed = managedDefinitions(caller, ctx.registry);
-    const template = /^\d+$/.test(text(req.body?.id)) ? await findTemplate(ctx.reads, Number(req.body.id)) : undefined;
+    const templateId = parseRowId(text(req.body?.id));
+    const template = templateId === undefined ? undefined : await findTemplate(ctx.reads, templateId);
     if (!template || !managed.some((d) => d.id === template.definitionId)) throw notFound('Ce modèle');
     await deleteTemplate(ctx.db, template.id);
     ctx.log.info({ userId: caller.userId, definitionId: template.definitionId, template: template.title }, 'message template deleted');
