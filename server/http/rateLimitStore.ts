@@ -8,7 +8,7 @@ const row = (r: { hits: unknown; reset_at: unknown }): ClientRateLimitInfo => ({
  * (an in-memory store would let N processes take N times the limit). Each hit is one UPSERT that starts a
  * window or adds one to the current one and returns the count: atomic on SQLite and on PostgreSQL, with no read
  * between the check and the write for two processes to race in. Expired rows are deleted at most once per window
- * and per process, in the background. Times are wall-clock milliseconds, like the windows and the headers the
+ * and per process. Times are wall-clock milliseconds, like the windows and the headers the
  * limiter computes from them.
  */
 export class KnexRateLimitStore implements Store {
@@ -38,7 +38,7 @@ export class KnexRateLimitStore implements Store {
 
   async increment(key: string): Promise<IncrementResponse> {
     const now = Date.now();
-    this.sweep(now);
+    await this.sweep(now);
     const expired = this.db.raw('rate_limits.reset_at <= ?', [now]);
     const [counted] = await this.db('rate_limits')
       .insert({ limiter_key: this.key(key), hits: 1, reset_at: now + this.windowMs })
@@ -63,13 +63,17 @@ export class KnexRateLimitStore implements Store {
     await this.db('rate_limits').where('limiter_key', 'like', `${this.prefix}:%`).delete();
   }
 
-  /** Deletes the rows whose window is over, once per window: the index on reset_at makes it a short range delete. */
-  private sweep(now: number): void {
+  /**
+   * Deletes the rows whose window is over, once per window: the index on reset_at makes it a short range
+   * delete. A failure is reported, not thrown: the count matters more than the tidying.
+   */
+  private async sweep(now: number): Promise<void> {
     if (now < this.nextSweep) return;
     this.nextSweep = now + this.windowMs;
-    this.db('rate_limits').where('reset_at', '<=', now).delete().then(
-      () => {},
-      (error: unknown) => this.onSweepError(error),
-    );
+    try {
+      await this.db('rate_limits').where('reset_at', '<=', now).delete();
+    } catch (error) {
+      this.onSweepError(error);
+    }
   }
 }
