@@ -55,6 +55,8 @@ export function StepPageApp(props: StepIslandProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The last queued server exchange: saves and re-reads run one after the other, each at the version the last one left. */
   const queue = useRef<Promise<boolean> | undefined>(undefined);
+  /** Whether the issues shown came from « Suivant »: a plain save after it does not validate, so it leaves them. */
+  const issuesOfStep = useRef((props.issues ?? []).length > 0);
   /** Fields changed on both sides wait for the applicant's choice: nothing is saved meanwhile. */
   const blocked = useRef(false);
 
@@ -124,7 +126,7 @@ export function StepPageApp(props: StepIslandProps) {
               show(saved.request.data);
               setStatus({ kind: 'saved', at: saved.request.updatedAt });
             } else setStatus({ kind: 'dirty' });
-            setIssues([]);
+            if (validateStep || !issuesOfStep.current) setIssues([]);
             return true;
           } catch (error) {
             const failure = failureOf(error);
@@ -137,6 +139,7 @@ export function StepPageApp(props: StepIslandProps) {
             }
             if (failure.status === 422) {
               setIssues(failure.issues);
+              issuesOfStep.current = validateStep !== undefined;
               // The server refused the whole write; the page keeps the typed data, and a refused « Suivant » still saves it.
               setStatus({ kind: 'dirty' });
               if (validateStep) void save();
