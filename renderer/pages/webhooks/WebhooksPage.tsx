@@ -85,7 +85,7 @@ export function WebhooksPage({ page, definition, events, webhooks, attempts, sec
         </Alert>
       ) : null}
       <p>
-        La plateforme appelle chaque webhook actif par un <code>POST</code> JSON signé lors des événements choisis. Un webhook doit répondre 200, 201 ou 204 ; une réponse JSON contenant <code>token_id</code> est enregistrée sur la demande. Un webhook doit réussir un test avant d’être activé.
+        La plateforme appelle chaque webhook actif par un <code>POST</code> JSON signé lors des événements choisis. Un webhook doit répondre 200, 201 ou 204 ; une réponse JSON contenant <code>token_id</code> est enregistrée sur la demande. Un webhook doit réussir un test avant d’être activé. Tout autre résultat est réessayé ; aucun appel n’est perdu : pendant qu’un webhook est inactif, ses appels attendent et sont envoyés dans l’ordre à sa réactivation. Un même appel peut arriver deux fois : dédoublonnez sur l’en-tête <code>X-DataPass-Delivery</code>.
       </p>
       {webhooks.length ? (
         webhooks.map((w) => (
