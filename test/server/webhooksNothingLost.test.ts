@@ -97,6 +97,7 @@ for (const choice of databaseChoices()) {
       assert.equal(tested.status, 303, textOf(tested.html));
       const activated = await postForm(t.baseUrl, `/webhooks/api-particulier/${webhookId}/activer`, developer, {});
       assert.equal(activated.status, 303, textOf(activated.html));
+      return activated;
     };
 
     it('retries a receiver that answers 400 until it answers 200: every event arrives, in order', async () => {
@@ -124,7 +125,9 @@ for (const choice of databaseChoices()) {
       assert.ok(page.html.includes(`data-waiting="${waiting}"`), 'the page counts the calls waiting');
       assert.ok(textOf(page.html).includes(`${waiting} appels en attente d’envoi`), textOf(page.html));
 
-      await testAndActivate();
+      const activated = await testAndActivate();
+      assert.equal(activated.location, `/webhooks/api-particulier?fait=active&envoyes=${waiting}`);
+      assert.ok(textOf((await getPage(t.baseUrl, activated.location!, developer)).html).includes(`Webhook activé : ${waiting} appels en attente sont envoyés dans l’ordre`));
       await waitFor('the held events delivered', allDelivered([requestId]));
       await assertDeliveredInOrder(requestId);
       assert.ok(textOf((await getPage(t.baseUrl, '/webhooks/api-particulier', developer)).html).includes('Aucun appel en attente'));

@@ -92,7 +92,8 @@ export function webhookRoutes(ctx: AppContext): Router {
 
   router.get('/webhooks/:definitionId', async (req, res) => {
     const definition = await managed(req, res);
-    const notice = NOTICES[text(req.query.fait)];
+    const released = text(req.query.fait) === 'active' && /^[1-9]\d{0,8}$/.test(text(req.query.envoyes)) ? Number(text(req.query.envoyes)) : 0;
+    const notice = released ? `Webhook activé : ${released} appel${released > 1 ? 's' : ''} en attente ${released > 1 ? 'sont envoyés' : 'est envoyé'} dans l’ordre` : NOTICES[text(req.query.fait)];
     await show(req, res, definition, notice ? { notice } : {});
   });
 
@@ -134,7 +135,8 @@ export function webhookRoutes(ctx: AppContext): Router {
     }
     const released = await activateWebhook(ctx, webhook);
     ctx.log.info({ userId: callerOf(res).userId, webhookId: webhook.id, released }, 'webhook enabled');
-    done(res, definition, 'active');
+    if (!released) return done(res, definition, 'active');
+    res.redirect(303, `/webhooks/${encodeURIComponent(definition.id)}?fait=active&envoyes=${released}`);
   });
 
   router.post('/webhooks/:definitionId/:webhookId/desactiver', async (req, res) => {
