@@ -202,6 +202,21 @@ describe('a guarded webhook call', () => {
   });
 });
 
+describe('a webhook call answered by a redirect', () => {
+  it('does not follow it: the signed body goes only to the URL registered', async () => {
+    const [first, elsewhere] = await Promise.all([new WebhookReceiver().start(), new WebhookReceiver().start()]);
+    try {
+      first.script = [307];
+      first.answer = { status: 200, headers: { location: elsewhere.url } };
+      const result = await callWebhook({ url: first.url, secret: 's', body: '{"event":"test"}', deliveryId: 'redirect-1', event: 'test', policy: guarded(noDns, '127.0.0.1') });
+      assert.deepEqual([result.ok, result.statusCode, result.error], [false, 307, 'Réponse HTTP 307 (redirection non suivie)']);
+      assert.equal(elsewhere.calls.length, 0);
+    } finally {
+      await Promise.all([first.stop(), elsewhere.stop()]);
+    }
+  });
+});
+
 describe('the webhook network settings', () => {
   it('turn the guard on in production or with WEBHOOK_SSRF_GUARD=1, read the allow-list, and refuse an entry they cannot read', () => {
     const base = { SESSION_SECRET: 'x'.repeat(32), DATABASE_URL: '' };

@@ -16,7 +16,7 @@ export interface ReceivedCall {
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
   script: number[] = [];
-  answer: { status: number; body?: string; contentType?: string } = { status: 200 };
+  answer: { status: number; body?: string; contentType?: string; headers?: Record<string, string> } = { status: 200 };
   url = '';
   private server: Server | undefined;
 
@@ -27,7 +27,7 @@ export class WebhookReceiver {
       req.on('end', () => {
         const status = this.script.shift() ?? this.answer.status;
         this.calls.push({ raw: Buffer.concat(chunks), headers: req.headers, status });
-        res.writeHead(status, { 'content-type': this.answer.contentType ?? 'application/json' });
+        res.writeHead(status, { 'content-type': this.answer.contentType ?? 'application/json', ...this.answer.headers });
         res.end(this.answer.body ?? '');
       });
     });
