@@ -43,17 +43,15 @@ export const deliverWebhook: DeliveryHandler = async (ctx, notification) => {
   return outcome;
 };
 
-const heldOutcome = (webhookId: number): DeliveryOutcome => ({ ok: false, held: true, retryable: false, error: `Le webhook ${webhookId} est désactivé : l’appel attend sa réactivation.` });
-
 /** Hold the row if its webhook is (still) disabled, under the webhook's lock; undefined when it is enabled again. */
 async function holdWhileDisabled(ctx: AppContext, webhookId: number, notificationId: number): Promise<DeliveryOutcome | undefined> {
   return ctx.db.transaction(async (tx) => {
     const webhook = await lockWebhook(tx, webhookId);
     if (!webhook) return { ok: false, error: `Le webhook ${webhookId} a été supprimé.`, retryable: false };
     if (webhook.enabled) return undefined;
-    const outcome = heldOutcome(webhookId);
-    await holdNotification(tx, notificationId, outcome.ok ? '' : outcome.error);
-    return outcome;
+    const error = `Le webhook ${webhookId} est désactivé : l’appel attend sa réactivation.`;
+    await holdNotification(tx, notificationId, error);
+    return { ok: false, held: true, retryable: false, error };
   });
 }
 
