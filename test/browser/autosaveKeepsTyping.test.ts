@@ -105,6 +105,42 @@ describe('browser: autosave keeps what was typed when the step is left before it
   }
 
   for (let run = 1; run <= RUNS; run++) {
+    it(`a link followed while the autosave is on its way: the page saves after it, then goes (run ${run})`, async () => {
+      await newRequest();
+      await walk.field(['basic_infos', 'intitule']).fill(`Projet lien pendant l’enregistrement ${run}`);
+      await walk.field(['basic_infos', 'description']).fill('Une description assez longue pour passer.');
+      await walk.next();
+      await walk.atStep(1);
+      // The autosave's request is held until the link is clicked, so the click meets it on its way; the
+      // network then answers the saves in the order they were sent, as one connection would.
+      let release!: () => void;
+      const clicked = new Promise<void>((resolve) => (release = resolve));
+      let previous = Promise.resolve();
+      let sent = 0;
+      const url = `${platform!.baseUrl}/api/requests/${walk.requestId}`;
+      await page.route(url, async (route) => {
+        if (route.request().method() !== 'PATCH') return route.continue();
+        const turn = previous;
+        let done!: () => void;
+        previous = new Promise((resolve) => (done = resolve));
+        if (++sent === 1) await clicked;
+        await turn;
+        await route.fulfill({ response: await route.fetch() }).catch(() => undefined);
+        done();
+      });
+      await walk.field(['legal', 'cadre_juridique_nature']).fill(`Délibération du conseil ${run}`);
+      await until(async () => sent === 1, 'the autosave is sent');
+      await walk.field(['legal', 'cadre_juridique_url']).fill(`https://exemple.fr/deliberation-${run}`);
+      await page.getByRole('link', { name: 'Précédent' }).click();
+      release();
+      await walk.atStep(0);
+      await page.unroute(url);
+      await expectStored(['legal', 'cadre_juridique_nature'], `Délibération du conseil ${run}`);
+      await expectStored(['legal', 'cadre_juridique_url'], `https://exemple.fr/deliberation-${run}`);
+    });
+  }
+
+  for (let run = 1; run <= RUNS; run++) {
     it(`the save sent while leaving lands, at the right version, when the applicant never comes back (run ${run})`, async () => {
       await newRequest();
       const before = await storedRequest(page, walk.requestId);
