@@ -9,11 +9,13 @@ export interface TeamPageProps {
   definitions: { id: string; name: string; members: { email: string; name: string; role: string; roleLabel: string; removable: boolean }[] }[];
   roles: Record<string, string>;
   error?: { definitionId: string; message: string; email: string } | undefined;
+  /** The longest e-mail address taken. */
+  emailMaxLength: number;
   notice?: string | undefined;
 }
 
 /** A manager's team: who instructs or reports on each of their definitions; add by e-mail, remove. */
-export function TeamPage({ page, definitions, roles, error, notice }: TeamPageProps) {
+export function TeamPage({ page, definitions, roles, error, notice, emailMaxLength }: TeamPageProps) {
   return (
     <Page page={page} title="Équipe d’instruction">
       <Breadcrumb items={[{ label: 'Instruction', href: '/instruction' }, { label: 'Équipe d’instruction' }]} />
@@ -64,7 +66,7 @@ export function TeamPage({ page, definitions, roles, error, notice }: TeamPagePr
             <input type="hidden" name="definitionId" value={d.id} />
             <div className={`fr-input-group ${error?.definitionId === d.id ? 'fr-input-group--error' : ''}`.trim()}>
               <label className="fr-label" htmlFor={`email-${d.id}`}>Adresse e-mail de la personne à ajouter</label>
-              <input className="fr-input" type="email" id={`email-${d.id}`} name="email" required defaultValue={error?.definitionId === d.id ? error.email : ''} {...(error?.definitionId === d.id ? { 'aria-describedby': `erreur-${d.id}` } : {})} />
+              <input className="fr-input" type="email" id={`email-${d.id}`} name="email" required maxLength={emailMaxLength} defaultValue={error?.definitionId === d.id ? error.email : ''} {...(error?.definitionId === d.id ? { 'aria-describedby': `erreur-${d.id}` } : {})} />
               {error?.definitionId === d.id ? <p className="fr-error-text" id={`erreur-${d.id}`}>{error.message}</p> : null}
             </div>
             <div className="fr-select-group">

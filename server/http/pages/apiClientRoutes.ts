@@ -8,6 +8,7 @@ import { createApiClient, developedDefinitions } from '../../apiClients/manageAp
 import { apiClientsOf, findApiClient, revokeApiClient } from '../../db/repositories/apiClients.js';
 import { findUser } from '../../db/repositories/users.js';
 import { callerOf } from '../caller.js';
+import { TEXT_LIMITS, textTooLong } from '../textLimits.js';
 import { displayName, pageContext } from './pageContext.js';
 import { sendPage } from './sendPage.js';
 import { parseRowId } from '../../db/rowId.js';
@@ -62,7 +63,8 @@ export function apiClientRoutes(ctx: AppContext): Router {
   router.post(`${BASE}/:definitionId`, async (req, res) => {
     const definition = await developed(req, res);
     const name = text(req.body?.name);
-    if (!name || name.length > 255) return show(req, res, definition, { error: { name, message: name ? 'Le nom tient en 255 caractères au plus.' : 'Donnez un nom au client.' } }, 422);
+    const refusal = name ? textTooLong('Le nom du client', name, TEXT_LIMITS.apiClientName) : 'Donnez un nom au client.';
+    if (refusal) return show(req, res, definition, { error: { name, message: refusal } }, 422);
     const { client, secret } = await createApiClient(ctx, callerOf(res), definition.id, name);
     // The secret is shown in this answer only: neither in a URL nor in the session.
     await show(req, res, definition, { created: { name: client.name, clientId: client.clientId, secret } }, 201);

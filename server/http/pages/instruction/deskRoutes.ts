@@ -11,6 +11,7 @@ import { callerOf } from '../../caller.js';
 import { badRequest, HttpError } from '../../HttpError.js';
 import { pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
+import { TEXT_LIMITS } from '../../textLimits.js';
 import { requestTitle } from '../requestHeadView.js';
 
 const PAGE_SIZE = 50;
@@ -23,7 +24,8 @@ export function deskRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     const mine = caller.roles.includes('admin') ? [...ctx.registry.definitions.keys()] : definitionsWithRole(caller, ctx.registry);
     if (!mine.length) throw HttpError.of(403, 'NOT_AN_INSTRUCTOR', 'Forbidden', 'L’instruction est réservée aux équipes des fournisseurs (instructeurs, rapporteurs, gestionnaires).');
-    const filters = { q: text(req.query.q), definition: text(req.query.definition), state: text(req.query.state), from: text(req.query.from), to: text(req.query.to), reopening: text(req.query.reopening) };
+    // A search is cut at its limit: each of its words costs a condition, and it is echoed in every link of the page.
+    const filters = { q: text(req.query.q).slice(0, TEXT_LIMITS.searchQuery), definition: text(req.query.definition), state: text(req.query.state), from: text(req.query.from), to: text(req.query.to), reopening: text(req.query.reopening) };
     const definitions = mine.map((id) => ctx.registry.definitions.get(id)!).sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'fr'));
     const definitionIds = filters.definition ? mine.filter((id) => id === filters.definition) : mine;
     const states = new Map<string, string>();
@@ -35,7 +37,7 @@ export function deskRoutes(ctx: AppContext): Router {
     }
     const common: Omit<RequestFilter, 'state' | 'after' | 'limit'> = {
       definitionIds,
-      ...(filters.q ? { q: filters.q.slice(0, 200) } : {}),
+      ...(filters.q ? { q: filters.q } : {}),
       ...(filters.from ? { createdFrom: filters.from } : {}),
       ...(filters.to ? { createdTo: filters.to } : {}),
       ...(filters.reopening === 'true' || filters.reopening === 'false' ? { reopening: filters.reopening === 'true' } : {}),

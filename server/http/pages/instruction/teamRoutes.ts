@@ -6,6 +6,7 @@ import { addRole, removeRole, roleHolders } from '../../../db/repositories/roles
 import { findUserIdByEmail } from '../../../db/repositories/users.js';
 import { callerOf } from '../../caller.js';
 import { notFound } from '../../HttpError.js';
+import { TEXT_LIMITS, textTooLong } from '../../textLimits.js';
 import { displayName, pageContext } from '../pageContext.js';
 import { sendPage } from '../sendPage.js';
 import { managedDefinitions } from './managedDefinitions.js';
@@ -38,6 +39,7 @@ export function teamRoutes(ctx: AppContext): Router {
           }),
         })),
         roles: ROLES,
+        emailMaxLength: TEXT_LIMITS.email,
         ...extra,
       }),
       status,
@@ -53,7 +55,9 @@ export function teamRoutes(ctx: AppContext): Router {
     const email = text(req.body?.email).toLowerCase();
     const role = text(req.body?.role);
     const refuse = (message: string) => show(req, res, { error: { definitionId: definition.id, message, email } }, 422);
-    if (!(role in ROLES)) return refuse('Choisissez le rôle : instructeur ou rapporteur.');
+    if (!Object.hasOwn(ROLES, role)) return refuse('Choisissez le rôle : instructeur ou rapporteur.');
+    const emailTooLong = textTooLong('L’adresse e-mail', email, TEXT_LIMITS.email);
+    if (emailTooLong) return refuse(emailTooLong);
     const userId = email ? await findUserIdByEmail(ctx.reads, email) : undefined;
     if (userId === undefined) return refuse(`Aucun compte n’a l’adresse « ${email} » : la personne doit d’abord se connecter une fois à DataPass.`);
     await addRole(ctx.db, userId, `${definition.meta.provider}:${definition.id}:${role}`);
