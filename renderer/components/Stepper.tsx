@@ -25,9 +25,7 @@ export function Stepper({ steps, current }: { steps: StepperStep[]; current: num
       <ol className="datapass-stepper-steps" aria-label="Avancement de la demande">
         {steps.map((s, i) => (
           <li key={i} className={`datapass-stepper-steps__step datapass-stepper-steps__step--${stateOf(s, i)}`} data-state={stateOf(s, i)} {...(i === current ? { 'aria-current': 'step' as const } : {})}>
-            <span className="fr-sr-only">
-              Étape {i + 1} : {s.title}, {words[stateOf(s, i)]}
-            </span>
+            <span className="fr-sr-only">{`Étape ${i + 1} : ${s.title}, ${words[stateOf(s, i)]}`}</span>
           </li>
         ))}
       </ol>
