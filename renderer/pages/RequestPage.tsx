@@ -6,6 +6,7 @@ import { RequestHead } from '../components/RequestHead.js';
 import { Timeline } from '../components/Timeline.js';
 import { dateTimeFr } from '../format/frenchDates.js';
 import { Page } from '../frame/Page.js';
+import { TextareaField } from '../components/TextareaField.js';
 import type { PageContext } from '../frame/PageContext.js';
 
 export interface RequestPageProps {
@@ -21,7 +22,11 @@ export interface RequestPageProps {
   messages: { author: string; fromInstructor: boolean; body: string; at: string }[];
   messaging: boolean;
   /** Events the applicant may fire from here (reopen, archive, cancel a reopening…), with whether a reason is asked. */
-  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required' }[];
+  actions: { event: string; label: string; reason: 'none' | 'optional' | 'required'; reasonMaxLength: number }[];
+  /** The longest message the server takes. */
+  messageMaxLength: number;
+  /** A refused form (an event's name, or `message`) shown again: the text typed, and the error next to its field. */
+  refused?: { form: string; text: string; error?: string | undefined } | undefined;
   /** The outcome of the last form posted here. */
   notice?: { kind: 'success' | 'error'; title: string; text: string } | undefined;
 }
@@ -31,6 +36,7 @@ const AUTHORIZATION_LABELS: Record<string, string> = { active: 'active', obsolet
 /** A request as its applicant follows it: state, the instructor's reason, authorization, timeline, messages, actions. */
 export function RequestPage(props: RequestPageProps) {
   const { page, request, authorizations, timeline, messages, actions, notice } = props;
+  const refused = (form: string) => (props.refused?.form === form ? props.refused : undefined);
   return (
     <Page page={page} title={`Demande ${request.id}`}>
       <Breadcrumb items={[{ label: 'Mes demandes', href: '/demandes' }, { label: `Demande ${request.id}` }]} />
@@ -80,12 +86,16 @@ export function RequestPage(props: RequestPageProps) {
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="version" value={request.version} />
               {action.reason !== 'none' ? (
-                <div className="fr-input-group">
-                  <label className="fr-label" htmlFor={`motif-${action.event}`}>
-                    Motif {action.reason === 'optional' ? <span className="fr-hint-text">Facultatif</span> : null}
-                  </label>
-                  <textarea className="fr-input" id={`motif-${action.event}`} name="reason" rows={2} required={action.reason === 'required'} />
-                </div>
+                <TextareaField
+                  id={`motif-${action.event}`}
+                  name="reason"
+                  label={<>Motif {action.reason === 'optional' ? <span className="fr-hint-text">Facultatif</span> : null}</>}
+                  rows={2}
+                  maxLength={action.reasonMaxLength}
+                  required={action.reason === 'required'}
+                  defaultValue={refused(action.event)?.text}
+                  error={refused(action.event)?.error}
+                />
               ) : null}
               <button type="submit" className="fr-btn fr-btn--secondary">{action.label}</button>
             </form>
@@ -113,10 +123,7 @@ export function RequestPage(props: RequestPageProps) {
           )}
           <form method="post" action={`/demandes/${request.id}/messages`}>
             <CsrfField token={page.csrfToken} />
-            <div className="fr-input-group">
-              <label className="fr-label" htmlFor="message">Écrire à l’équipe d’instruction</label>
-              <textarea className="fr-input" id="message" name="body" rows={3} required />
-            </div>
+            <TextareaField id="message" name="body" label="Écrire à l’équipe d’instruction" rows={3} maxLength={props.messageMaxLength} required defaultValue={refused('message')?.text} error={refused('message')?.error} />
             <button type="submit" className="fr-btn fr-btn--secondary">Envoyer le message</button>
           </form>
         </section>

@@ -95,5 +95,21 @@ for (const choice of databaseChoices()) {
       assert.equal(shown.value, typed);
       assert.deepEqual((await applicant.get(`/api/requests/${id}/messages`)).body.messages, []);
     });
+
+    it('the applicant’s request page bounds its reason and message textareas too, and shows a refusal next to the field with the text typed', async () => {
+      const draft = (await applicant.post('/api/requests', { definitionId: 'api-particulier', useCaseId: 'tarification-municipale-enfance', data: example() })).body.request;
+      const page = await getPage(t.baseUrl, `/demandes/${draft.id}`, applicant);
+      assert.match(field(page.html, 'motif-archive').textarea, /maxLength="10000"/);
+      assert.match(field(page.html, 'message').textarea, /maxLength="10000"/);
+      const typed = 'a'.repeat(10_001);
+      const archive = await postForm(t.baseUrl, `/demandes/${draft.id}/evenements/archive`, applicant, { version: String(draft.version), reason: typed });
+      assert.equal(archive.status, 422);
+      assert.deepEqual(field(archive.html, 'motif-archive'), { ...field(archive.html, 'motif-archive'), value: typed, error: `Le motif ne peut pas dépasser 10${NNBSP}000 caractères (vous en avez saisi 10${NNBSP}001).` });
+      assert.equal((await applicant.get(`/api/requests/${draft.id}`)).body.request.state, 'draft');
+      const message = await postForm(t.baseUrl, `/demandes/${draft.id}/messages`, applicant, { body: typed });
+      assert.equal(message.status, 422);
+      assert.equal(field(message.html, 'message').error, `Le message ne peut pas dépasser 10${NNBSP}000 caractères (vous en avez saisi 10${NNBSP}001).`);
+      assert.equal(field(message.html, 'message').value, typed);
+    });
   });
 }

@@ -23,6 +23,8 @@ import { pageContext } from './pageContext.js';
 import { sendPage } from './sendPage.js';
 import { stepIsland } from './stepIsland.js';
 import { requestPageView } from './requestPageView.js';
+import { fieldErrorOf } from './fieldErrorOf.js';
+import { textareaValue } from './textareaValue.js';
 import { visibleSteps } from './visibleSteps.js';
 
 const NOTICES: Record<string, { kind: 'success'; title: string; text: string }> = {
@@ -75,10 +77,10 @@ export function requestPageRoutes(ctx: AppContext): Router {
     );
   });
 
-  const showRequest = async (req: Request, res: Response, row: StoredRequest, notice?: RequestPageProps['notice'], status = 200) => {
+  const showRequest = async (req: Request, res: Response, row: StoredRequest, notice?: RequestPageProps['notice'], status = 200, refused?: RequestPageProps['refused']) => {
     const caller = callerOf(res);
     const definition = loadedDefinition(ctx, row.definitionId);
-    sendPage(res, createElement(RequestPage, { page: await pageContext(ctx, req, res), ...(await requestPageView(ctx, caller, definition, row)), notice }), status);
+    sendPage(res, createElement(RequestPage, { page: await pageContext(ctx, req, res), ...(await requestPageView(ctx, caller, definition, row)), notice, refused }), status);
   };
 
   router.get('/demandes/:id', async (req, res) => {
@@ -146,12 +148,13 @@ export function requestPageRoutes(ctx: AppContext): Router {
     const caller = callerOf(res);
     const row = await visibleRequest(ctx, caller, req, req.params.id);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim() : undefined;
+    const reason = textareaValue(body.reason) || undefined;
     try {
       await fireEvent(ctx, caller, row.id, { type: req.params.event, version: versionOf(body), ...(reason ? { reason } : {}) }, row);
     } catch (error) {
       if (!(error instanceof HttpError) || error.status >= 500) throw error;
-      return showRequest(req, res, row, { kind: 'error', title: 'Action impossible', text: issuesOf(error).map((i) => i.message).join(' ') }, error.status);
+      const refused = { form: req.params.event, text: textareaValue(body.reason), error: fieldErrorOf(error, ['/reason', '/message']) };
+      return showRequest(req, res, row, { kind: 'error', title: 'Action impossible', text: issuesOf(error).map((i) => i.message).join(' ') }, error.status, refused);
     }
     res.redirect(303, `/demandes/${row.publicId}?fait=action`);
   });
@@ -163,7 +166,8 @@ export function requestPageRoutes(ctx: AppContext): Router {
       await postMessage(ctx, caller, row, req.body?.body);
     } catch (error) {
       if (!(error instanceof HttpError) || error.status >= 500) throw error;
-      return showRequest(req, res, row, { kind: 'error', title: 'Message non envoyé', text: issuesOf(error).map((i) => i.message).join(' ') }, error.status);
+      const refused = { form: 'message', text: textareaValue(req.body?.body), error: fieldErrorOf(error, ['/body']) };
+      return showRequest(req, res, row, { kind: 'error', title: 'Message non envoyé', text: issuesOf(error).map((i) => i.message).join(' ') }, error.status, refused);
     }
     res.redirect(303, `/demandes/${row.publicId}?fait=message#titre-messages`);
   });

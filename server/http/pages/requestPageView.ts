@@ -13,6 +13,7 @@ import { stepUrl } from '../../../renderer/client/StepIslandProps.js';
 import { displayName } from './pageContext.js';
 import { requestHeadView } from './requestHeadView.js';
 import { displayedText } from './displayedText.js';
+import { TEXT_LIMITS } from '../textLimits.js';
 import { visibleSteps } from './visibleSteps.js';
 
 /** Events a request page offers as buttons: the form and the summary already carry update and submit. */
@@ -46,6 +47,7 @@ export async function requestPageView(ctx: AppContext, caller: Caller, definitio
     timeline: [...events].reverse().map((e) => ({ label: definition.workflow.events[e.event]?.label ?? e.event, actor: who(e.actorId, e.actorKind), at: e.createdAt, reason: e.reason === undefined ? undefined : displayedText(e.reason) })),
     messages: messages.map((m) => ({ author: m.fromInstructor ? 'Équipe d’instruction' : m.authorId === row.applicantId ? applicantName : 'Membre de l’organisation', fromInstructor: m.fromInstructor, body: displayedText(m.body), at: m.createdAt })),
     messaging: definition.meta.features.messaging,
-    actions: allowed.filter((e) => !ELSEWHERE.has(e.event)).map((e) => ({ event: e.event, label: e.label, reason: e.reason })),
+    actions: allowed.filter((e) => !ELSEWHERE.has(e.event)).map((e) => ({ event: e.event, label: e.label, reason: e.reason, reasonMaxLength: e.reasonMaxLength })),
+    messageMaxLength: TEXT_LIMITS.message,
   };
 }
