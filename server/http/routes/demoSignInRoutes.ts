@@ -3,6 +3,7 @@ import type { AppContext } from '../../AppContext.js';
 import { organizationsOf } from '../../db/repositories/organizations.js';
 import { findUserIdByEmail } from '../../db/repositories/users.js';
 import { safeReturn } from '../pages/pageContext.js';
+import { TEXT_LIMITS, textTooLong } from '../textLimits.js';
 import { HttpError } from '../HttpError.js';
 
 /** Regenerate the session (no fixation) and sign `userId` in, acting for `organizationId` when given. */
@@ -23,6 +24,8 @@ export function demoSignInRoutes(ctx: AppContext): Router {
   router.get('/auth/demo', (_req, res) => res.redirect(303, '/connexion'));
   router.post('/auth/demo', async (req, res) => {
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
+    const tooLong = textTooLong('L’adresse e-mail', email, TEXT_LIMITS.email);
+    if (tooLong) throw HttpError.of(422, 'TEXT_TOO_LONG', 'Text too long', tooLong, '/email');
     const userId = email ? await findUserIdByEmail(ctx.reads, email) : undefined;
     if (userId === undefined) throw HttpError.of(422, 'UNKNOWN_ACCOUNT', 'Unknown account', `Aucun compte de démonstration n’a l’adresse « ${email} ».`, '/email');
     const [first] = await organizationsOf(ctx.reads, userId);

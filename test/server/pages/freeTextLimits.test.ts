@@ -84,6 +84,14 @@ for (const choice of databaseChoices()) {
       assert.equal(errorOf(refused.html, 'nom-client'), tooLong('Le nom du client', '255', '256'));
     });
 
+    it('the demo sign-in’s e-mail at 254 characters: 422 at /email, not a lookup of any length echoed back', async () => {
+      const anonymous = new ApiClient(t.baseUrl);
+      await anonymous.refreshCsrf();
+      const refused = await anonymous.post('/auth/demo', { email: `${'a'.repeat(5_000)}@x.fr` });
+      assert.equal(refused.status, 422);
+      assert.deepEqual(refused.body.errors, [{ code: 'TEXT_TOO_LONG', title: 'Text too long', detail: tooLong('L’adresse e-mail', '254', `5${NNBSP}005`), source: { pointer: '/email' } }]);
+    });
+
     it('a search of the desk, the catalogue and the users is cut at 200 characters: a long one answers at once', async () => {
       const q = encodeURIComponent('mot '.repeat(2_000));
       for (const [path, client] of [[`/instruction?q=${q}`, manager], [`/catalogue?q=${q}`, manager], [`/admin/utilisateurs?q=${q}`, admin]] as const) {
