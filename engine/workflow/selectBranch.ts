@@ -1,3 +1,4 @@
+import { echoed } from '../issues/echoed.js';
 import type { Issue } from '../issues/Issue.js';
 import type { Definition } from '../model/Definition.js';
 import type { Actor, RequestSnapshot, WorkflowEventInput } from '../model/Request.js';
@@ -35,7 +36,7 @@ export function selectBranch(
   const name = input.type;
   const event = own(workflow.events, name);
   if (!event) {
-    return refuse('EVENT_UNKNOWN', '/type', `L’action « ${name} » n’existe pas pour ce type d’habilitation. Actions possibles : ${Object.keys(workflow.events).join(', ')}.`);
+    return refuse('EVENT_UNKNOWN', '/type', `L’action « ${echoed(name)} » n’existe pas pour ce type d’habilitation. Actions possibles : ${Object.keys(workflow.events).join(', ')}.`);
   }
   let from: string | null = null;
   let branches: Transition[];

@@ -1,3 +1,4 @@
+import { echoed } from '../issues/echoed.js';
 import type { Issue } from '../issues/Issue.js';
 import type { Definition } from '../model/Definition.js';
 import type { Actor, RequestSnapshot, WorkflowEventInput } from '../model/Request.js';
@@ -63,7 +64,7 @@ function created(definition: Definition, input: WorkflowEventInput, actor: Actor
   if (typeof useCaseId !== 'string') return { issues: [eventIssue('EVENT_INPUT_INVALID', '/useCaseId', 'Le cas d’usage doit être un identifiant.')] };
   if (useCaseId && !definition.meta.use_cases.some((u) => u.id === useCaseId)) {
     const known = definition.meta.use_cases.map((u) => u.id).join(', ');
-    return { issues: [eventIssue('UNKNOWN_USE_CASE', '/useCaseId', `Le cas d’usage « ${useCaseId} » n’existe pas pour ce type d’habilitation.${known ? ` Cas d’usage : ${known}.` : ''}`)] };
+    return { issues: [eventIssue('UNKNOWN_USE_CASE', '/useCaseId', `Le cas d’usage « ${echoed(useCaseId)} » n’existe pas pour ce type d’habilitation.${known ? ` Cas d’usage : ${known}.` : ''}`)] };
   }
   if (!actor.organizationId) {
     return { issues: [eventIssue('EVENT_INPUT_INVALID', '', 'Choisissez l’organisation pour laquelle vous faites cette demande.')] };
