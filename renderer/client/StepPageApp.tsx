@@ -112,7 +112,11 @@ export function StepPageApp(props: StepIslandProps) {
         if (timer.current) clearTimeout(timer.current);
         timer.current = undefined;
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-          if (blocked.current) return false;
+          if (blocked.current) {
+            // « Enregistrer » or « Suivant » while choices are pending: point at them rather than do nothing.
+            document.getElementById('conflit-titre')?.focus();
+            return false;
+          }
           const sentEdits = edits.current;
           // « Suivant » on untouched blocks: empty objects, so each missing field gets its own error.
           const sent = validateStep ? withEmptyObjects(schema, validateStep, latest.current) : latest.current;

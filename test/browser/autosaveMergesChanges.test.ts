@@ -81,6 +81,9 @@ describe('browser: an autosave refused because the request changed elsewhere mer
     await expectText(field.locator('label', { hasText: 'Version enregistrée' }), 'Titre de l’autre onglet', 'the value saved elsewhere');
     await expectText(page.locator('#statut-enregistrement'), 'Non enregistré : choisissez', 'the save status');
     assert.equal(await stored(['basic_infos', 'intitule']), 'Titre de l’autre onglet', 'nothing is decided for the applicant');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await until(() => page.locator('#conflit-titre').evaluate((el) => el === document.activeElement), '« Suivant » meanwhile points at the choice to make');
+    assert.match(page.url(), /\/etapes\/basic_infos$/, 'and stays on the step');
     await conflict().getByRole('button', { name: 'Enregistrer mes choix' }).click();
     await expectText(field, 'Choisissez la version à garder.', 'a choice is required');
     await shoot(page, 'conflit-1280');
