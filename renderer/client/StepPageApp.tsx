@@ -291,7 +291,7 @@ export function StepPageApp(props: StepIslandProps) {
     <>
       <SaveStatus state={status} now={props.now} />
       {conflicts.length ? <ConflictChoice key={conflicts.map((c) => c.pointer).join(' ')} conflicts={conflictViews(schema, steps, conflicts)} onResolve={resolve} /> : null}
-      <OtherStepsErrors requestId={request.id} groups={issuesOfOtherSteps(issues, steps, step.id)} />
+      <OtherStepsErrors requestId={request.id} issues={issuesOfOtherSteps(issues, steps, step.id)} />
       <StepForm schema={props.schema} uiSchema={props.uiSchema} stepId={step.id} data={data} issues={issues} context={context} onChange={onChange} formId="formulaire-etape" readonly={step.inherited === true}>
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           {stepIndex > 0 ? (
