@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { webhookNetworkPolicyFromEnv, type WebhookNetworkPolicy } from './webhooks/webhookNetworkPolicy.js';
+import { publicUrlFromEnv } from './publicUrl.js';
 
 /** What the server reads from its environment, with the embedded default for everything. */
 export interface ServerConfig {
@@ -78,7 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // Outside production a per-start secret is enough: sessions then end when the server restarts.
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     demoSignIn: !production && env.DEMO_SIGN_IN !== 'false',
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl: publicUrlFromEnv(env),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     // A hop count ("1") or addresses and ranges ("loopback, 10.0.0.0/8"); behind no proxy, only loopback.
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : 'loopback',

@@ -1,3 +1,5 @@
+import { publicUrlFromEnv } from '../publicUrl.js';
+
 /** Where and how e-mails go, from the environment. */
 export interface EmailSettings {
   /** `smtp://host:port` (or `smtps://user:pass@host`): send over SMTP; absent, keep e-mails in the mailbox (/admin/emails). */
@@ -9,15 +11,13 @@ export interface EmailSettings {
 }
 
 export const DEFAULT_MAIL_FROM = 'DataPass <ne-pas-repondre@datapass.gouv.fr>';
-/** `PUBLIC_URL`, else this machine on `PORT` (3000 by default), as the server listens. */
-const envPublicUrl = (env: NodeJS.ProcessEnv) => env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 3000}`;
 
 /** `SMTP_URL`, `MAIL_FROM` and `PUBLIC_URL`, read when called (tests set them per suite). */
 export function emailSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EmailSettings {
   return {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
-    publicUrl: envPublicUrl(env).replace(/\/+$/, ''),
+    publicUrl: publicUrlFromEnv(env),
   };
 }
 
@@ -26,5 +26,5 @@ export function emailSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Emai
  * port it actually listens on), else what the environment says.
  */
 export function publicUrlOf(ctx: { publicUrl?: string | undefined }, env: NodeJS.ProcessEnv = process.env): string {
-  return (ctx.publicUrl?.trim() || envPublicUrl(env)).replace(/\/+$/, '');
+  return ctx.publicUrl?.trim() ? ctx.publicUrl.trim().replace(/\/+$/, '') : publicUrlFromEnv(env);
 }

@@ -1,3 +1,5 @@
+import { publicUrlFromEnv } from '../../publicUrl.js';
+
 /** How the platform signs users in with an OpenID Connect provider (ProConnect in production). */
 export interface OidcSettings {
   /** The provider's issuer identifier, e.g. `https://auth.agentconnect.gouv.fr/api/v2`; its discovery document is read from there. */
@@ -17,13 +19,12 @@ export interface OidcSettings {
 /** The scopes ProConnect offers: the identity it vouches for, the user's organisation (`siret`) and which identity provider was used. */
 export const PROCONNECT_SCOPES: readonly string[] = ['openid', 'email', 'given_name', 'usual_name', 'siret', 'phone', 'uid', 'idp_id'];
 
-const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 const REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 /**
  * The OIDC settings from the environment:
  * - `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`: required together;
- * - `OIDC_REDIRECT_URI`: default `${PUBLIC_URL}/auth/oidc/callback` (`PUBLIC_URL` default `http://localhost:3000`);
+ * - `OIDC_REDIRECT_URI`: default `${PUBLIC_URL}/auth/oidc/callback` (`PUBLIC_URL` default `http://localhost:$PORT`);
  * - `OIDC_SCOPES`: space- or comma-separated, default the ProConnect scopes;
  * - `OIDC_POST_LOGOUT_REDIRECT_URI`: optional;
  * - `OIDC_ALLOW_INSECURE_HTTP=true`: accept an `http:` issuer (development only).
@@ -47,7 +48,7 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
   }
 
   const allowInsecureHttp = /^(1|true|yes)$/i.test(get('OIDC_ALLOW_INSECURE_HTTP') ?? '');
-  const publicUrl = (get('PUBLIC_URL') ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  const publicUrl = publicUrlFromEnv(env);
   const issuer = get('OIDC_ISSUER')!;
   const redirectUri = get('OIDC_REDIRECT_URI') ?? `${publicUrl}/auth/oidc/callback`;
   const postLogoutRedirectUri = get('OIDC_POST_LOGOUT_REDIRECT_URI');

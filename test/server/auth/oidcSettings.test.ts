@@ -23,6 +23,7 @@ describe('server/auth/oidc: oidcSettingsFromEnv', () => {
       scopes: ['openid', 'email', 'given_name', 'usual_name', 'siret', 'phone', 'uid', 'idp_id'],
     });
     assert.deepEqual(PROCONNECT_SCOPES, oidcSettingsFromEnv(PROCONNECT)?.scopes);
+    assert.equal(oidcSettingsFromEnv({ ...PROCONNECT, PORT: '8080' })?.redirectUri, 'http://localhost:8080/auth/oidc/callback', 'without PUBLIC_URL, the port the server listens on');
     assert.equal(oidcSettingsFromEnv({ ...PROCONNECT, PUBLIC_URL: 'https://datapass.example/' })?.redirectUri, 'https://datapass.example/auth/oidc/callback');
   });
 
