@@ -1,4 +1,4 @@
-import { subschemasAt, type JsonSchema } from '../../engine/index.js';
+import { subschemasAt, toPointer, type JsonSchema } from '../../engine/index.js';
 import { isDocumentSchema } from './documentFields.js';
 
 /** One uploaded file as the request data references it, with where. */
@@ -10,8 +10,6 @@ export interface DocumentReference {
   contentType: unknown;
   size: unknown;
 }
-
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Every object of `data` at a place the schema describes as an uploaded file (an object with `id` and
@@ -27,7 +25,7 @@ export function documentReferences(schema: JsonSchema, data: unknown): DocumentR
     if (!value || typeof value !== 'object') return;
     const object = value as Record<string, unknown>;
     if ('id' in object && subschemasAt(schema, path).some(isDocumentSchema)) {
-      found.push({ pointer: path.map((s) => `/${escape(s)}`).join(''), id: object.id, filename: object.filename, contentType: object.content_type, size: object.size });
+      found.push({ pointer: toPointer(path), id: object.id, filename: object.filename, contentType: object.content_type, size: object.size });
       return;
     }
     for (const [key, child] of Object.entries(object)) walk(child, [...path, key]);

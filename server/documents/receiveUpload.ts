@@ -1,5 +1,6 @@
 import busboy from 'busboy';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { toPointer } from '../../engine/index.js';
 import { HttpError } from '../http/HttpError.js';
 import { MAX_FILE_BYTES, MAX_FILES, MAX_UPLOAD_BODY_BYTES } from './uploadLimits.js';
 
@@ -20,7 +21,7 @@ const FILES_NAME = 'files';
 const MAX_FIELD_VALUE = 1000;
 
 /** A form field's name as a JSON pointer segment (RFC 6901), cut to a readable length. */
-const pointerTo = (name: string) => `/${name.slice(0, 100).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const pointerTo = (name: string) => toPointer([name.slice(0, 100)]);
 
 const tooLarge = (detail: string, pointer?: string) => HttpError.of(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', detail, pointer);
 const malformed = (detail: string) => HttpError.of(400, 'MULTIPART_INVALID', 'Invalid multipart body', detail);
