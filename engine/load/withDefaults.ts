@@ -7,6 +7,7 @@ export function withDefaults(raw: Record<string, unknown>, folderName: string): 
     ...(meta as DefinitionMeta),
     id: folderName,
     kind: meta.kind ?? 'api',
+    public: meta.public ?? true,
     links: meta.links ?? {},
     features: { messaging: true, reopening: true, transfer: true, ...(meta.features ?? {}) },
     scopes: meta.scopes ?? [],

@@ -6,6 +6,8 @@ export interface DefinitionMeta {
   provider_name?: string;
   description: string;
   kind: 'api' | 'service';
+  /** Listed in the catalogue (the default); `false` keeps it off the lists, reachable only by its direct link. */
+  public: boolean;
   links: { cgu?: string; access?: string; documentation?: string; [k: string]: string | undefined };
   support_email: string;
   features: { messaging: boolean; reopening: boolean; transfer: boolean };

@@ -27,6 +27,7 @@ const meta = {
   provider: 'test',
   description: 'Une API de test.',
   kind: 'api',
+  public: true,
   links: {},
   support_email: 'support@test.gouv.fr',
   features: { messaging: true, reopening: true, transfer: true },

@@ -13,6 +13,7 @@ export const definitionMetaSchema = {
     provider_name: { type: 'string' },
     description: { type: 'string', minLength: 1 },
     kind: { enum: ['api', 'service'] },
+    public: { type: 'boolean' },
     support_email: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' },
     links: {
       type: 'object',

@@ -19,6 +19,9 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, 
 export const startable = (ctx: AppContext): Definition[] =>
   [...ctx.registry.definitions.values()].filter((d) => d.meta.stage?.kind !== 'production').sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'fr'));
 
+/** What the catalogue lists: the startable definitions that are public (the others only by their direct link). */
+const listed = (ctx: AppContext): Definition[] => startable(ctx).filter((d) => d.meta.public);
+
 function entryOf(d: Definition): CatalogueEntry {
   return { id: d.id, name: d.meta.name, providerName: d.meta.provider_name ?? d.meta.provider, description: d.meta.description, kind: d.meta.kind, sandbox: d.meta.stage?.kind === 'sandbox' };
 }
@@ -31,7 +34,7 @@ export function catalogueRoutes(ctx: AppContext): Router {
 
   router.get('/catalogue', async (req, res) => {
     const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
-    const all = startable(ctx);
+    const all = listed(ctx);
     const words = fold(query).split(/\s+/).filter(Boolean);
     const matches = all.filter((d) => {
       const text = fold([d.meta.name, d.meta.provider_name ?? '', d.meta.provider, d.meta.description, ...d.meta.use_cases.map((u) => u.title), ...d.meta.scopes.flatMap((g) => [g.group, ...g.items.map((s) => s.label)])].join(' '));

@@ -3,12 +3,12 @@ import { formSchema } from '../../../engine/index.js';
 import type { AppContext } from '../../AppContext.js';
 import { notFound } from '../HttpError.js';
 
-/** The catalogue: every loaded definition, and one with its form (schema with the scopes filled in, ui, steps). */
+/** The catalogue: every public definition, and one (public or reached by its link) with its form (schema with the scopes filled in, ui, steps). */
 export function definitionRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/definitions', (_req, res) => {
     res.json({
-      definitions: [...ctx.registry.definitions.values()].map((d) => ({ id: d.id, name: d.meta.name, provider: d.meta.provider, description: d.meta.description, kind: d.meta.kind, stage: d.meta.stage ?? null, useCases: d.meta.use_cases.map((u) => ({ id: u.id, title: u.title, description: u.description ?? null })) })),
+      definitions: [...ctx.registry.definitions.values()].filter((d) => d.meta.public).map((d) => ({ id: d.id, name: d.meta.name, provider: d.meta.provider, description: d.meta.description, kind: d.meta.kind, stage: d.meta.stage ?? null, useCases: d.meta.use_cases.map((u) => ({ id: u.id, title: u.title, description: u.description ?? null })) })),
     });
   });
   router.get('/api/definitions/:id', (req, res) => {

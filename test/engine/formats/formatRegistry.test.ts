@@ -4,7 +4,7 @@ import { createSubmissionValidator, schemaVocabulary } from '../../../engine/val
 import type { DefinitionMeta } from '../../../engine/model/DefinitionMeta.js';
 
 const META: DefinitionMeta = {
-  id: 'formats', name: 'Formats', provider: 'test', description: '', kind: 'api', links: {}, support_email: 'a@b.fr',
+  id: 'formats', name: 'Formats', provider: 'test', description: '', kind: 'api', public: true, links: {}, support_email: 'a@b.fr',
   features: { messaging: false, reopening: false, transfer: false }, scopes: [], use_cases: [], attestations: [], roles: [],
 };
 

@@ -110,6 +110,7 @@ export const META: DefinitionMeta = {
   provider: 'test',
   description: 'Une API de test.',
   kind: 'api',
+  public: true,
   links: { cgu: 'https://exemple.gouv.fr/cgu' },
   support_email: 'support@exemple.gouv.fr',
   features: { messaging: true, reopening: true, transfer: true },
