@@ -29,7 +29,7 @@ export function compileTemplate(handlebars: typeof Handlebars, file: string, sou
     const cause = new Error(`{{{${raw.original}}}} outputs its value without HTML escaping; write {{${raw.original}}}`);
     throw new ConventionRenderError({ kind: 'failure', file, line: raw.line, column: raw.column, cause });
   }
-  return { file, source, ast, run: handlebars.compile(ast, { strict: true }) };
+  return { file, source, ast, run: handlebars.compile(ast, { strict: true, preventIndent: true }) };
 }
 
 /**

@@ -29,6 +29,16 @@ describe('the generic convention (a definition without convention.hbs)', () => {
   });
   const generic = (definition: Definition) => ({ ...definition, convention: undefined });
 
+  it('prints a multi-line value as typed: a partial called on an indented line does not indent the lines of its values', () => {
+    const context = exampleConventionContext(ficoba, 'valid-production', { generatedAt: '2026-11-23T10:00:00Z' });
+    const legal = (context.data as { legal: Record<string, unknown> }).legal;
+    legal.cadre_juridique_nature = 'Article L. 262-40 du CASF\nDélibération du 12 mars 2026\nArrêté du 3 avril 2026';
+    for (const definition of [generic(ficoba), ficoba]) {
+      const html = renderer.render(definition, context);
+      assert.ok(html.includes('Article L. 262-40 du CASF\nDélibération du 12 mars 2026\nArrêté du 3 avril 2026'), html.slice(html.indexOf('CASF') - 100, html.indexOf('CASF') + 200));
+    }
+  });
+
   it('shows every step in step order, each field with its title and its formatted value', () => {
     const context = exampleConventionContext(ficoba, 'valid-production', { generatedAt: '2026-11-23T10:00:00Z' });
     const html = text(renderer.render(generic(ficoba), context));
