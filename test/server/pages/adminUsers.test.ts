@@ -77,14 +77,19 @@ for (const choice of databaseChoices()) {
 
     it('refuses a malformed or unknown role with its message next to the field, and stores nothing', async () => {
       const id = t.userIds.applicant;
+      // The lists the messages give, from the loaded definitions: they grow with the catalogue.
+      const definitions = [...testRegistry().definitions.values()];
+      const providers = [...new Set(definitions.map((d) => d.meta.provider))].sort().join(', ');
+      const ofDinum = definitions.filter((d) => d.meta.provider === 'dinum').map((d) => d.id).sort().join(', ');
+      const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       const cases: [string, RegExp][] = [
         ['', /Indiquez le rôle à ajouter/],
         ['dinum-api-particulier-reporter', /« dinum-api-particulier-reporter » n’est pas un rôle\. Un rôle s’écrit admin, ou fournisseur:habilitation:rôle/],
         ['dinum:api-particulier', /n’est pas un rôle/],
         ['dinum:api-particulier:reporter:extra', /n’est pas un rôle/],
         ['Admin', /n’est pas un rôle/],
-        ['inconnu:api-particulier:reporter', /Le fournisseur « inconnu » n’existe pas\. Fournisseurs connus : dgfip, dinum, exemple\./],
-        ['dinum:api-inconnue:reporter', /L’habilitation « api-inconnue » n’existe pas chez le fournisseur « dinum »\. Habilitations de dinum : api-entreprise, api-particulier, france-connect, ou \* pour toutes\./],
+        ['inconnu:api-particulier:reporter', literally(`Le fournisseur « inconnu » n’existe pas. Fournisseurs connus : ${providers}.`)],
+        ['dinum:api-inconnue:reporter', literally(`L’habilitation « api-inconnue » n’existe pas chez le fournisseur « dinum ». Habilitations de dinum : ${ofDinum}, ou * pour toutes.`)],
         ['dinum:api-ficoba:instructor', /L’habilitation « api-ficoba » est du fournisseur « dgfip », pas de « dinum »\./],
         ['dinum:api-particulier:chef', /Le rôle « chef » n’existe pas pour l’habilitation api-particulier\. Rôles possibles : instructor \(instructeur\), reporter \(rapporteur\), manager \(gestionnaire\), developer \(développeur\)\./],
         ['dinum:*:applicant', /Le rôle « applicant » n’existe pas pour les habilitations de dinum\./],
@@ -159,7 +164,7 @@ for (const choice of databaseChoices()) {
       const home = await getPage(t.baseUrl, '/admin', admin);
       assert.equal(home.status, 200);
       for (const href of ['/admin/utilisateurs', '/admin/definitions', '/admin/statistiques']) assert.ok(home.html.includes(`href="${href}"`), href);
-      assert.ok(textOf(home.html).includes('6 chargées, aucune en erreur'));
+      assert.ok(textOf(home.html).includes(`${testRegistry().definitions.size} chargées, aucune en erreur`));
     });
   });
 }
