@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { TEXT_LIMITS } from '../textLimits.js';
 import { createElement } from 'react';
 import { definitionTerms, type Definition } from '../../../engine/index.js';
 import { CataloguePage, type CatalogueEntry } from '../../../renderer/pages/CataloguePage.js';
@@ -33,7 +34,7 @@ export function catalogueRoutes(ctx: AppContext): Router {
   router.get('/', (_req, res) => res.redirect(303, !res.locals.caller ? '/catalogue' : res.locals.caller.roles.length ? '/instruction' : '/demandes'));
 
   router.get('/catalogue', async (req, res) => {
-    const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
+    const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, TEXT_LIMITS.searchQuery) : '';
     const all = listed(ctx);
     const words = fold(query).split(/\s+/).filter(Boolean);
     const matches = all.filter((d) => {

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { TEXT_LIMITS } from '../textLimits.js';
 import type { AppContext, Caller } from '../../AppContext.js';
 import { canSeeRequest, definitionsWithRole } from '../../access/requestAccess.js';
 import { denyAccess } from '../../access/denyAccess.js';
@@ -50,7 +51,6 @@ const positiveInteger = (value: unknown, pointer: string): number | undefined =>
 };
 
 /** The longest free-text search accepted: enough for a sentence, an e-mail and a SIRET at once. */
-const MAX_QUERY = 200;
 
 /**
  * The list's filters from a query string, checked, within what the caller may see: `scope=instruction` the
@@ -64,7 +64,7 @@ function listFilter(ctx: AppContext, caller: Caller, query: Request['query'], op
   const definitionId = optionalString(query.definition, '/definition');
   if (definitionId !== undefined && !ctx.registry.definitions.has(definitionId)) throw badRequest('INPUT_INVALID', `Le type d’habilitation « ${definitionId} » n’existe pas.`, '/definition');
   const q = optionalString(query.q, '/q');
-  if (q !== undefined && q.length > MAX_QUERY) throw badRequest('INPUT_INVALID', `La recherche est trop longue (${q.length} caractères) : ${MAX_QUERY} caractères au plus.`, '/q');
+  if (q !== undefined && q.length > TEXT_LIMITS.searchQuery) throw badRequest('INPUT_INVALID', `La recherche est trop longue (${q.length} caractères) : ${TEXT_LIMITS.searchQuery} caractères au plus.`, '/q');
   const day = (name: 'from' | 'to') => {
     const value = optionalString(query[name], `/${name}`);
     if (value !== undefined && !isDay(value)) throw badRequest('INPUT_INVALID', `La date « ${name} » doit être un jour au format AAAA-MM-JJ, par exemple 2026-11-24 (« ${value} » reçu).`, `/${name}`);
