@@ -6,7 +6,6 @@ import { webhookNetworkPolicyFromEnv, type WebhookNetworkPolicy } from './webhoo
 import { webhookTarget } from './webhookTarget.js';
 import { webhookSignature } from './webhookSignature.js';
 
-export { EXCERPT_LENGTH } from './plainExcerpt.js';
 
 /** How long a receiver has to answer. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;

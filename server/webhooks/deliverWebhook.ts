@@ -4,7 +4,8 @@ import { enqueue, holdNotification, type Notification } from '../db/repositories
 import { countFailure, developerEmails, findWebhook, insertAttempt, lockWebhook, storeExternalProviderId, updateWebhook, type Webhook } from '../db/repositories/webhooks.js';
 import { publicUrlOf } from '../emails/emailSettings.js';
 import type { ClaimedNotification, DeliveryHandler, DeliveryOutcome } from '../outbox/Delivery.js';
-import { callWebhook, EXCERPT_LENGTH, type CallResult } from './callWebhook.js';
+import { callWebhook, type CallResult } from './callWebhook.js';
+import { EXCERPT_LENGTH } from './plainExcerpt.js';
 import { networkPolicyOf } from './webhookNetworkPolicy.js';
 
 /** Failures in a row after which the definition's developers are warned by e-mail. */
